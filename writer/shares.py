@@ -1,0 +1,200 @@
+"""Weekly percentage shares, one table per chart. Pure: no I/O, frozen results.
+
+A chart is a usage category (text, image, video, audio, or any other label) or
+`reasoning`, the reasoning subset of text. A share is a family's percentage of the
+chart's weekly total, after the methodology's exclusions:
+- only rows whose trigger is `user` count (follow-up buttons are not a user's choice);
+- bots marked `excluded` in the registry (such as the platform's own Assistant) are dropped.
+A week whose total is zero has every share at 0 (and `totals` says why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from writer.load import OTHER, Dataset
+from writer.periods import Weeks
+
+CHART_ORDER = ("text", "reasoning", "image", "video", "audio")
+USER = "user"
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    a = np.ascontiguousarray(a, dtype=float)
+    a.setflags(write=False)
+    return a
+
+
+@dataclass(frozen=True)
+class ShareTable:
+    """One chart's weekly shares: rows are weeks, columns are entities (families or providers)."""
+
+    chart: str
+    level: str  # "family" or "provider"
+    weeks: tuple[date, ...]
+    entities: tuple[str, ...]
+    counts: np.ndarray = field(repr=False)  # messages, weeks × entities
+    totals: np.ndarray = field(repr=False)  # messages per week
+    provider: Mapping[str, str] = field(repr=False)  # entity → provider
+    parent: str | None = None  # "text" for reasoning
+    parent_totals: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def shares(self) -> np.ndarray:
+        """Percent of the weekly total, weeks × entities; 0 in a week with no messages."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            pct = self.counts / self.totals[:, None] * 100.0
+        return _frozen(np.where(self.totals[:, None] > 0, pct, 0.0))
+
+    @property
+    def parent_share(self) -> np.ndarray | None:
+        """This chart's weekly total as a percent of its parent's (reasoning of all text)."""
+        if self.parent_totals is None:
+            return None
+        with np.errstate(invalid="ignore", divide="ignore"):
+            pct = self.totals / self.parent_totals * 100.0
+        return _frozen(np.where(self.parent_totals > 0, pct, 0.0))
+
+    def series(self, entity: str) -> np.ndarray:
+        return self.shares[:, self.entities.index(entity)]
+
+    def to_frame(self) -> pd.DataFrame:
+        """A fresh DataFrame of shares, indexed by week (a copy: safe to change)."""
+        frame = pd.DataFrame(self.shares, columns=list(self.entities),
+                             index=pd.Index(self.weeks, name="week"))
+        frame["total"] = self.totals
+        if self.parent_totals is not None:
+            frame[f"share_of_{self.parent}"] = self.parent_share
+        return frame
+
+    def fold(self, top: int | None) -> ShareTable:
+        """Keep the `top` entities with the highest weekly peak; fold the rest into Other.
+
+        Ranking by peak rather than by average keeps a late launch or a faded star that
+        mattered for a few weeks, which is what a usage-trends chart is about.
+        """
+        named = [e for e in self.entities if e != OTHER]
+        if top is None or len(named) <= top:
+            return self
+        keep = set(named[:top])  # entities are already in peak order
+        kept_idx = [i for i, e in enumerate(self.entities) if e in keep]
+        rest_idx = [i for i, e in enumerate(self.entities) if e not in keep]
+        counts = np.column_stack([self.counts[:, kept_idx], self.counts[:, rest_idx].sum(axis=1)])
+        entities = tuple(self.entities[i] for i in kept_idx) + (OTHER,)
+        provider = {e: self.provider.get(e, "") for e in entities}
+        return ShareTable(self.chart, self.level, self.weeks, entities, _frozen(counts),
+                          self.totals, MappingProxyType(provider), self.parent, self.parent_totals)
+
+    def by_provider(self) -> ShareTable:
+        """The same chart with each provider's families added together."""
+        frame = pd.DataFrame(self.counts, columns=list(self.entities))
+        groups = [self.provider.get(e, "") if e != OTHER else OTHER for e in self.entities]
+        summed = frame.T.groupby(groups, sort=False).sum().T
+        return _table(self.chart, "provider", self.weeks, summed.to_numpy(),
+                      list(summed.columns), self.totals, {p: p for p in summed.columns},
+                      self.parent, self.parent_totals)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Messages left out of the shares, and why: for the methodology footnotes."""
+
+    category: str
+    reason: str  # "trigger" or "excluded bot"
+    what: str  # the trigger value or the bot name
+    messages: int
+
+
+@dataclass(frozen=True)
+class Shares:
+    """Every chart's table for one period, in post order."""
+
+    weeks: Weeks
+    tables: Mapping[str, ShareTable]
+    exclusions: tuple[Exclusion, ...]
+
+    @property
+    def charts(self) -> tuple[str, ...]:
+        return tuple(self.tables)
+
+    def __getitem__(self, chart: str) -> ShareTable:
+        return self.tables[chart]
+
+
+def _table(chart, level, weeks, counts, entities, totals, provider, parent=None,
+           parent_totals=None) -> ShareTable:
+    """Order entities by weekly peak share (ties: total messages, then name); Other last."""
+    counts = np.asarray(counts, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pct = np.where(totals[:, None] > 0, counts / totals[:, None], 0.0)
+    peak = pct.max(axis=0) if len(weeks) else np.zeros(len(entities))
+    volume = counts.sum(axis=0)
+    order = sorted(range(len(entities)),
+                   key=lambda i: (entities[i] == OTHER, -round(peak[i], 12), -volume[i],
+                                  entities[i]))
+    return ShareTable(
+        chart=chart, level=level, weeks=tuple(weeks),
+        entities=tuple(entities[i] for i in order),
+        counts=_frozen(counts[:, order]), totals=_frozen(totals),
+        provider=MappingProxyType({entities[i]: provider[entities[i]] for i in order}),
+        parent=parent,
+        parent_totals=None if parent_totals is None else _frozen(parent_totals),
+    )
+
+
+def _pivot(rows: pd.DataFrame, weeks: pd.DatetimeIndex) -> pd.DataFrame:
+    counts = rows.pivot_table(index="week", columns="family", values="messages",
+                              aggfunc="sum", fill_value=0, observed=True)
+    return counts.reindex(weeks, fill_value=0).sort_index(axis=1)
+
+
+def compute_shares(data: Dataset, weeks: Weeks) -> Shares:
+    """Dataset + resolved weeks → one ShareTable per chart (families unfolded)."""
+    usage = data.usage
+    registry = data.registry
+    monday_index = pd.DatetimeIndex(pd.to_datetime(list(weeks.mondays)))
+    in_period = usage[usage["week"].isin(monday_index)]
+    family = in_period["bot"].map(lambda b: registry.bots[b].family)
+    excluded_bot = in_period["bot"].map(lambda b: registry.bots[b].excluded)
+    is_user = in_period["trigger"] == USER
+
+    exclusions = []
+    dropped = in_period[~is_user]
+    for (category, trigger), n in dropped.groupby(["category", "trigger"])["messages"].sum().items():
+        exclusions.append(Exclusion(category, "trigger", trigger, int(n)))
+    dropped = in_period[is_user & excluded_bot]
+    for (category, bot), n in dropped.groupby(["category", "bot"])["messages"].sum().items():
+        exclusions.append(Exclusion(category, "excluded bot", bot, int(n)))
+
+    kept = in_period[is_user & ~excluded_bot].assign(family=family)
+    provider = {name: f.provider for name, f in registry.families.items()}
+    present = set(kept["category"])
+    charts = [c for c in CHART_ORDER if c in present or (c == "reasoning" and "text" in present)]
+    charts += sorted(present - set(CHART_ORDER))
+
+    tables: dict[str, ShareTable] = {}
+    text_totals = None
+    for chart in charts:
+        if chart == "reasoning":
+            text_rows = kept[kept["category"] == "text"]
+            rows = text_rows[text_rows["reasoning"]]
+            if rows.empty:
+                continue
+            text_totals = _pivot(text_rows, monday_index).sum(axis=1).to_numpy(dtype=float)
+        else:
+            rows = kept[kept["category"] == chart]
+        counts = _pivot(rows, monday_index)
+        totals = counts.sum(axis=1).to_numpy(dtype=float)
+        tables[chart] = _table(
+            chart, "family", weeks.mondays, counts.to_numpy(dtype=float), list(counts.columns),
+            totals, provider,
+            parent="text" if chart == "reasoning" else None,
+            parent_totals=text_totals if chart == "reasoning" else None,
+        )
+    return Shares(weeks, MappingProxyType(tables), tuple(exclusions))
