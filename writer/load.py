@@ -222,7 +222,7 @@ def _parse_dates(series: pd.Series, column: str, name: str, first_row: int,
         problems.add(message="is not a date", file=name, row=int(i) + first_row, column=column,
                      value=str(series[i]), fix="write dates as YYYY-MM-DD, e.g. 2025-01-06")
     if monday:
-        off = parsed.notna() & (parsed.dt.weekday != 0)
+        off = parsed.notna() & (parsed.dt.day_of_week != 0)
         for i in off[off].index:
             day = parsed[i].date()
             start = day - timedelta(days=day.weekday())

@@ -1,0 +1,239 @@
+"""The command line: the only module that prints for the user or exits.
+
+Every command returns an exit code: 0 success, 1 verification found unbacked numbers,
+2 a usage or input error (a WriterError, printed as plain sentences, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from writer.errors import UsageError, WriterError
+
+DEFAULT_DATA = "data/usage.csv"
+DEFAULT_MODELS = "data/models.csv"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on bad flags already; keep its message, drop nothing."""
+
+    def error(self, message: str):  # noqa: D401 - argparse's signature
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _data_args(p: argparse.ArgumentParser, *, period: bool = True) -> None:
+    p.add_argument("--data", default=None,
+                   help=f"usage table, CSV or Parquet (default {DEFAULT_DATA})")
+    p.add_argument("--models", default=None,
+                   help=f"model registry CSV (default {DEFAULT_MODELS}, if present)")
+    if period:
+        p.add_argument("--period", required=True,
+                       help="2025H1, 2025Q2, 2025-05, 2025, 2025W07 or 2025-01-06..2025-05-25")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="writer", description=(
+        "Turn weekly AI-model usage data into a bilingual trends post whose every number "
+        "is checked against the data."))
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("draft", help="draft the trends post(s) for a period")
+    _data_args(p)
+    p.add_argument("--lang", default="en,zh", help="languages, comma-separated (default en,zh)")
+    p.add_argument("--llm", choices=["offline", "openai"], default=None,
+                   help="prose backend (default offline; env WRITER_LLM)")
+    p.add_argument("--base-url", default=None,
+                   help="OpenAI-compatible endpoint (env WRITER_BASE_URL, then OPENAI_BASE_URL)")
+    p.add_argument("--model", default=None, help="model name (env WRITER_MODEL)")
+    p.add_argument("--api-key-env", default=None,
+                   help="name of the env variable holding the API key (default OPENAI_API_KEY)")
+    p.add_argument("--out", default="output", help="output folder (default output/)")
+    p.add_argument("--date", default=None,
+                   help="post date YYYY-MM-DD (default: the Monday after the last week of data)")
+    p.add_argument("--prompts", default=None, help="folder of prompt templates (default prompts/)")
+    p.add_argument("--concurrency", type=int, default=None,
+                   help="LLM calls in flight at once (default 4)")
+    p.add_argument("--repair", type=int, default=None,
+                   help="repair rounds for a section that fails verification (default 1)")
+    p.add_argument("--top", type=int, default=None, help="families per chart before Other (default 10)")
+    p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the LLM cache")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 if any section fell back to the offline text")
+    p.add_argument("--force", action="store_true", help="overwrite posts a person has edited")
+
+    p = sub.add_parser("shares", help="print one chart's weekly share table")
+    _data_args(p)
+    p.add_argument("--chart", required=True, help="text, reasoning, image, video, audio, ...")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--top", type=int, default=10,
+                   help="families to show before folding the rest into Other (default 10)")
+    p.add_argument("--by", choices=["family", "provider"], default="family")
+
+    p = sub.add_parser("findings", help="print the ranked findings for a period")
+    _data_args(p)
+    p.add_argument("--chart", default=None, help="only this chart's findings")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the table")
+    p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
+
+    p = sub.add_parser("verify", help="check every number in a post against the data")
+    p.add_argument("posts", nargs="+", metavar="POST.md")
+    _data_args(p, period=False)
+    p.add_argument("--period", default=None, help="override the period in the front matter")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
+
+    p = sub.add_parser("preview", help="render a post to standalone HTML (no Jekyll needed)")
+    p.add_argument("post", metavar="POST.md")
+    p.add_argument("--out", default=None, help="HTML file (default: next to the post)")
+
+    try:
+        from writer import aggregate
+    except ImportError:  # pragma: no cover - the module ships with the package
+        aggregate = None
+    if aggregate is not None and hasattr(aggregate, "add_arguments"):
+        p = sub.add_parser("aggregate", help="raw event logs → the weekly usage table")
+        aggregate.add_arguments(p)
+    return parser
+
+
+def _load(args):
+    """Load the data for a command; the default registry is optional, a named one is not."""
+    from writer.load import load
+
+    data = args.data or DEFAULT_DATA
+    models = args.models
+    if models is None and Path(DEFAULT_MODELS).exists():
+        models = DEFAULT_MODELS
+    return load(data, models)
+
+
+def _resolve(args, dataset, period_label=None):
+    from writer.periods import parse_period, resolve_weeks
+
+    weeks = resolve_weeks(parse_period(period_label or args.period), dataset.mondays)
+    return weeks
+
+
+def _warn(lines) -> None:
+    for line in lines:
+        print(f"warning: {line}", file=sys.stderr)
+
+
+def _announce(weeks) -> None:
+    if weeks.shorter_than_asked:
+        print(weeks.describe(), file=sys.stderr)
+
+
+def cmd_shares(args) -> int:
+    from writer.shares import compute_shares
+
+    dataset = _load(args)
+    _warn(dataset.warnings)
+    weeks = _resolve(args, dataset)
+    _announce(weeks)
+    shares = compute_shares(dataset, weeks)
+    if args.chart not in shares.tables:
+        raise UsageError(
+            f"--chart {args.chart!r} has no data in {weeks.label}; "
+            f"the charts are {', '.join(shares.charts)}")
+    table = shares[args.chart]
+    if args.by == "provider":
+        table = table.by_provider()
+    frame = table.fold(args.top).to_frame()
+    frame.index = [w.isoformat() for w in frame.index]
+    frame.index.name = "week"
+    if args.format == "csv":
+        sys.stdout.write(frame.round(6).to_csv(lineterminator="\n"))
+    elif args.format == "json":
+        out = {"period": weeks.as_json(), "chart": table.chart, "level": table.level,
+               "weeks": [{"week": w, **{k: (round(float(v), 6) if k != "total" else int(v))
+                                          for k, v in row.items()}}
+                         for w, row in frame.iterrows()]}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    else:
+        shown = frame.copy()
+        pct_cols = [c for c in shown.columns if c != "total"]
+        shown[pct_cols] = shown[pct_cols].map(lambda v: f"{v:.1f}")
+        shown["total"] = shown["total"].map(lambda v: f"{int(v):,}")
+        title = f"{table.chart}: weekly share of messages by {table.level}, % ({weeks.describe()})"
+        if table.parent:
+            title += f"; share_of_{table.parent} = {table.chart} messages as % of all {table.parent}"
+        print(title)
+        print(shown.to_string())
+    return 0
+
+
+def cmd_findings(args) -> int:
+    from writer.findings import FindingSettings, find, to_json, to_table
+    from writer.shares import compute_shares
+
+    dataset = _load(args)
+    _warn(dataset.warnings)
+    weeks = _resolve(args, dataset)
+    _announce(weeks)
+    settings = FindingSettings.from_config(_config(args).get("findings", {}))
+    findings = find(compute_shares(dataset, weeks), dataset.registry, settings)
+    if args.chart:
+        findings = findings.only_chart(args.chart)
+    if args.format == "json":
+        sys.stdout.write(to_json(findings))
+    else:
+        sys.stdout.write(to_table(findings, lang=args.lang))
+    return 0
+
+
+def _config(args) -> dict:
+    from writer.settings import load_config
+
+    path = getattr(args, "config", None)
+    return load_config(Path(path) if path else None)
+
+
+def cmd_draft(args) -> int:
+    from writer import pipeline
+
+    return pipeline.run_draft_cli(args, _load, _config, sys.stdout, sys.stderr)
+
+
+def cmd_verify(args) -> int:
+    from writer import pipeline
+
+    return pipeline.run_verify_cli(args, _load, _config, sys.stdout, sys.stderr)
+
+
+def cmd_preview(args) -> int:
+    from writer.preview import write_preview
+
+    out = write_preview(Path(args.post), Path(args.out) if args.out else None)
+    print(out)
+    return 0
+
+
+def cmd_aggregate(args) -> int:
+    from writer import aggregate
+
+    return aggregate.run(args, sys.stdout, sys.stderr)
+
+
+COMMANDS = {"draft": cmd_draft, "shares": cmd_shares, "findings": cmd_findings,
+            "verify": cmd_verify, "preview": cmd_preview, "aggregate": cmd_aggregate}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except WriterError as exc:
+        print(f"error: {exc.render()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `writer shares ... | head` closes the pipe early
+        return 0
