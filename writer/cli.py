@@ -195,16 +195,123 @@ def _config(args) -> dict:
     return load_config(Path(path) if path else None)
 
 
-def cmd_draft(args) -> int:
-    from writer import pipeline
+def _langs(text: str) -> tuple[str, ...]:
+    langs = tuple(dict.fromkeys(x.strip() for x in text.split(",") if x.strip()))
+    bad = [x for x in langs if x not in ("en", "zh")]
+    if bad or not langs:
+        raise UsageError(f"--lang {text!r}: the languages are en and zh, e.g. --lang en,zh")
+    return langs
 
-    return pipeline.run_draft_cli(args, _load, _config, sys.stdout, sys.stderr)
+
+def _day(text: str | None):
+    if text is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--date {text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def cmd_draft(args) -> int:
+    import os
+
+    from writer import pipeline
+    from writer.findings import FindingSettings
+    from writer.llm import make_backend
+    from writer.post import Site
+    from writer.prompts import load_prompts
+    from writer.settings import resolve_llm_settings
+
+    config = _config(args)
+    flags = {"llm": args.llm, "base_url": args.base_url, "model": args.model,
+             "api_key_env": args.api_key_env, "concurrency": args.concurrency,
+             "repair": args.repair, "use_cache": False if args.no_cache else None}
+    settings = resolve_llm_settings(flags, os.environ, config.get("llm", {}))
+    langs = _langs(args.lang)
+    prompts = load_prompts(args.prompts)
+    dataset = _load(args)
+    _warn(dataset.warnings)
+    weeks = _resolve(args, dataset)
+    _announce(weeks)
+    post_cfg = config.get("post", {})
+    options = pipeline.DraftOptions(
+        langs=langs, out=Path(args.out), day=_day(args.date),
+        top=args.top or int(post_cfg.get("top", 10)), force=args.force,
+        repair=settings.repair, concurrency=settings.concurrency,
+        site=Site.from_config(config.get("site", {})),
+        findings=FindingSettings.from_config(config.get("findings", {})),
+        data_note=post_cfg.get("data_note"),
+    )
+    backend = make_backend(settings)
+
+    def progress(event) -> None:
+        detail = f" ({event.detail})" if event.detail else ""
+        print(f"  {event.key}: {event.status}{detail}", file=sys.stderr)
+
+    try:
+        result = pipeline.draft(dataset, weeks, prompts, options, backend, on_event=progress)
+    finally:
+        close = getattr(backend, "close", None)
+        if close:
+            close()
+    _warn(result.warnings)
+    for outcome in result.outcomes:
+        if outcome.status == "fallback":
+            why = outcome.problems[0] if outcome.problems else ""
+            print(f"  {outcome.key}: fell back to the offline text ({why})", file=sys.stderr)
+    for path in result.posts:
+        print(path)
+    checked = ", ".join(f"{lang} {n}" for lang, n in result.mentions_checked.items())
+    fallbacks = sum(len(v) for v in result.fallback_sections.values())
+    usage = backend.usage().summary() if hasattr(backend, "usage") and settings.backend != "offline" \
+        else "offline backend, no LLM calls"
+    print(f"verified: every number backed by the data (numbers checked: {checked}); "
+          f"{len(result.assets)} chart files; {usage}; {fallbacks} fallback section(s)",
+          file=sys.stderr)
+    if args.strict and fallbacks:
+        print("error: --strict: some sections fell back to the offline text", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_verify(args) -> int:
     from writer import pipeline
+    from writer.findings import FindingSettings
+    from writer.periods import parse_period, resolve_weeks
+    from writer.verify import parity, report_to_json
 
-    return pipeline.run_verify_cli(args, _load, _config, sys.stdout, sys.stderr)
+    dataset = _load(args)
+    settings = FindingSettings.from_config(_config(args).get("findings", {}))
+    results = [pipeline.verify_post_file(Path(p), dataset,
+                                         lambda label: resolve_weeks(parse_period(label),
+                                                                     dataset.mondays),
+                                         args.period, settings)
+               for p in args.posts]
+    problems = 0
+    parity_gaps: tuple[str, ...] = ()
+    langs = {r.lang: r for r in results}
+    if len(results) == 2 and set(langs) == {"en", "zh"}:
+        parity_gaps = parity(langs["en"].report, langs["zh"].report)
+    if args.format == "json":
+        out = {"posts": [{"path": str(r.path), "lang": r.lang, "warnings": list(r.warnings),
+                          **report_to_json(r.report)} for r in results],
+               "parity": list(parity_gaps)}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        problems = sum(len(r.report.issues) for r in results) + len(parity_gaps)
+    else:
+        for r in results:
+            _warn(r.warnings)
+            for issue in r.report.issues:
+                print(issue.render())
+            problems += len(r.report.issues)
+            print(f"{r.path}: {r.report.mentions_checked} numbers checked, "
+                  f"{len(r.report.issues)} unbacked", file=sys.stderr)
+        for gap in parity_gaps:
+            print(f"parity: {gap} is cited in one language only")
+        problems += len(parity_gaps)
+    return 1 if problems else 0
 
 
 def cmd_preview(args) -> int:

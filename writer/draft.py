@@ -1,0 +1,459 @@
+"""Drafting: findings → section texts in each language, with every number filled by code.
+
+The LLM (or the offline writer) produces words and slot tokens such as `{{F7.share}}`;
+`fill_slots` replaces each token with the fact rendered by writer.format. A draft from the
+LLM is then checked: valid JSON of the right shape, no number typed by the model, no
+unknown slot, every required slot used, and the filled text verified against the ledger.
+A section that fails gets `repair` rounds in which the model sees its errors; after that
+it falls back to the offline text, and the run records the fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from writer import format as fmt
+from writer.facts import Fact
+from writer.findings import Finding, Findings
+from writer.ledger import Ledger
+from writer.llm import ChatReply, ChatRequest, LLMError, run_all
+from writer.mentions import extract
+from writer.prompts import Prompts
+from writer.verify import verify_text
+
+LANGS = ("en", "zh")
+PERIOD_SLOT = "period"
+# {{F7.share}}, optionally with a style from writer.format.STYLES: {{F7.share|round}}.
+SLOT = re.compile(
+    r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?:\s*\|\s*([a-z_]+))?\s*\}\}")
+NUMERIC_UNITS = ("pct", "pp", "weeks", "ratio", "count")
+
+# What each chart is called in headings and prompts.
+CHART_WORDS = {
+    "en": {
+        "text": ("💬 Text models", "text messages"),
+        "reasoning": ("🧠 Reasoning models", "reasoning messages"),
+        "image": ("🖼️ Image generation", "image generations"),
+        "video": ("🎞️ Video generation", "video generations"),
+        "audio": ("🔊 Audio generation (text to speech)", "audio generations"),
+    },
+    "zh": {
+        "text": ("💬 文本模型（聊天、写作、编程助手）", "文本消息"),
+        "reasoning": ("🧠 推理模型", "推理消息"),
+        "image": ("🖼️ 图像生成", "图像生成请求"),
+        "video": ("🎞️ 视频生成", "视频生成请求"),
+        "audio": ("🔊 音频生成（文字转语音）", "音频生成请求"),
+    },
+}
+
+
+def chart_words(chart: str, lang: str) -> tuple[str, str]:
+    """(section title, noun for what is counted), for any chart including custom categories."""
+    if chart in CHART_WORDS[lang]:
+        return CHART_WORDS[lang][chart]
+    return (chart, f"{chart} messages") if lang == "en" else (chart, f"{chart}消息")
+
+
+def period_phrase(label: str, lang: str) -> str:
+    """How a period label reads in prose: "H1 2025" / "2025年上半年"."""
+    zh = lang == "zh"
+    if m := re.fullmatch(r"(\d{4})H([12])", label):
+        y, h = m.groups()
+        return f"{y}年{'上' if h == '1' else '下'}半年" if zh else f"H{h} {y}"
+    if m := re.fullmatch(r"(\d{4})Q([1-4])", label):
+        y, q = m.groups()
+        return f"{y}年第{'一二三四'[int(q) - 1]}季度" if zh else f"Q{q} {y}"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", label):
+        y, mo = int(m[1]), int(m[2])
+        return f"{y}年{mo}月" if zh else f"{fmt.EN_MONTHS[mo - 1]} {y}"
+    if re.fullmatch(r"\d{4}", label):
+        return f"{label}年" if zh else label
+    return label
+
+
+# ------------------------------------------------------------------ the plan
+
+
+@dataclass(frozen=True)
+class SectionPlan:
+    chart: str
+    findings: tuple[Finding, ...]
+    required: tuple[str, ...]  # fact ids that must be cited, the same in every language
+
+
+@dataclass(frozen=True)
+class Plan:
+    sections: tuple[SectionPlan, ...]
+    highlights: tuple[Finding, ...]
+    highlight_required: tuple[str, ...]
+
+
+def key_facts(finding: Finding, limit: int = 2) -> tuple[Fact, ...]:
+    """The facts a sentence about this finding must state: its first numeric facts."""
+    numeric = [f for f in finding.facts.values() if f.unit in NUMERIC_UNITS]
+    return tuple(numeric[:limit])
+
+
+def make_plan(findings: Findings, charts: Sequence[str], *, per_section: int = 4,
+              highlights: int = 4) -> Plan:
+    """Pick what each section says: the chart's strongest findings, and the post's highlights."""
+    sections = []
+    for chart in charts:
+        chosen = tuple(f for f in findings.findings if f.chart == chart)[:per_section]
+        if not chosen:
+            continue
+        required = tuple(fact.id for f in chosen for fact in key_facts(f))
+        sections.append(SectionPlan(chart, chosen, required))
+    # One highlight per chart, strongest charts first, so the lead covers the whole post.
+    firsts = sorted((s.findings[0] for s in sections), key=lambda f: -f.score)[:highlights]
+    required = tuple(key_facts(f, 1)[0].id for f in firsts if key_facts(f, 1))
+    return Plan(tuple(sections), tuple(firsts), required)
+
+
+# ------------------------------------------------------------------ slots
+
+
+@dataclass(frozen=True)
+class Filled:
+    text: str
+    used: tuple[str, ...]
+    problems: tuple[str, ...]
+
+
+def fill_slots(text: str, lang: str, lookup: Callable[[str], Fact | None],
+               period_phrase: str) -> Filled:
+    """Replace every slot token with its rendered fact; report slots that name no fact."""
+    used: list[str] = []
+    problems: list[str] = []
+
+    def sub(match: re.Match) -> str:
+        head, name, style = match.group(1), match.group(2), match.group(3)
+        if head == PERIOD_SLOT and name is None:
+            return period_phrase
+        fact_id = f"{head}.{name}" if name else head
+        fact = lookup(fact_id)
+        if fact is None:
+            problems.append(f"the slot {match.group(0)} names no fact you were given")
+            return match.group(0)
+        try:
+            text = fmt.render_fact(fact, lang, style)
+        except ValueError:
+            problems.append(f"the slot {match.group(0)} has a style that does not apply")
+            return match.group(0)
+        used.append(fact_id)
+        return text
+
+    out = SLOT.sub(sub, text)
+    if "{{" in out or "}}" in out or "{%" in out:
+        if not problems:
+            problems.append("the text has a stray '{{', '}}' or '{%' that is not a slot")
+    return Filled(out, tuple(dict.fromkeys(used)), tuple(problems))
+
+
+def typed_numbers(text: str, lang: str, names: Sequence[str]) -> tuple[str, ...]:
+    """Numbers the model wrote itself: everything numeric once slots and names are masked."""
+    masked = SLOT.sub(lambda m: "X" if lang == "en" else "某", text)
+    return tuple(m.text for m in extract(masked, lang, names))
+
+
+# ------------------------------------------------------------------ texts
+
+
+@dataclass(frozen=True)
+class SectionText:
+    chart: str
+    heading: str
+    headline: str
+    bullets: tuple[str, ...]
+    takeaway: str
+    facts: tuple[str, ...]  # fact ids cited
+    source: str  # "offline", "llm", "llm-repaired" or "fallback"
+
+
+@dataclass(frozen=True)
+class FrameText:
+    title: str
+    lead: str
+    highlights: tuple[str, ...]
+    conclusion: str
+    facts: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    lang: str
+    frame: FrameText
+    sections: tuple[SectionText, ...]
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        ids = list(self.frame.facts)
+        for s in self.sections:
+            ids.extend(s.facts)
+        return tuple(sorted(set(ids), key=_id_order))
+
+    @property
+    def fallback_sections(self) -> tuple[str, ...]:
+        out = [s.chart for s in self.sections if s.source == "fallback"]
+        if self.frame.source == "fallback":
+            out.insert(0, "frame")
+        return tuple(out)
+
+
+def _id_order(fact_id: str):
+    head, _, name = fact_id.partition(".")
+    digits = re.sub(r"\D", "", head)
+    return (int(digits) if digits else 0, head, name)
+
+
+SECTION_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "headline": {"type": "string"},
+        "bullets": {"type": "array", "items": {"type": "string"}},
+        "takeaway": {"type": "string"},
+        "facts_used": {"type": "array", "items": {"type": "string"}},
+    },
+    "required": ["headline", "bullets", "takeaway", "facts_used"],
+    "additionalProperties": False,
+}
+FRAME_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "title": {"type": "string"},
+        "lead": {"type": "string"},
+        "highlights": {"type": "array", "items": {"type": "string"}},
+        "conclusion": {"type": "string"},
+        "facts_used": {"type": "array", "items": {"type": "string"}},
+    },
+    "required": ["title", "lead", "highlights", "conclusion", "facts_used"],
+    "additionalProperties": False,
+}
+
+
+# ------------------------------------------------------------------ context for prompts and checks
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything drafting needs to know about the period, shared by both backends."""
+
+    findings: Findings
+    ledger: Ledger
+    names: tuple[str, ...]  # every bot, family and provider name, masked before extraction
+    period_label: str
+    period_start: str
+    period_end: str
+    weeks: int
+    platform: str
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return self.findings.fact(fact_id)
+
+    def period_phrase(self, lang: str) -> str:
+        return period_phrase(self.period_label, lang)
+
+
+def _finding_brief(finding: Finding, lang: str) -> dict:
+    return {
+        "kind": finding.kind,
+        "subject": finding.subject,
+        "summary": finding.text[lang],
+        "slots": [
+            {"slot": "{{" + fact.id + "}}", "reads_as": fmt.render_fact(fact, lang),
+             "what": f"{fact.name} ({fact.unit}"
+                     + (f", week of {fact.weeks[-1].isoformat()})" if fact.weeks else ")")}
+            for fact in finding.facts.values() if fact.unit != "date"
+        ],
+    }
+
+
+def section_messages(ctx: Context, prompts: Prompts, plan: SectionPlan, lang: str,
+                     *, max_bullets: int = 4) -> tuple[tuple[str, str], ...]:
+    title, noun = chart_words(plan.chart, lang)
+    common = _common(ctx, lang)
+    system = prompts.render("system", lang, **common)
+    user = prompts.render(
+        "section", lang, **common, chart=plan.chart, chart_title=_plain_title(title),
+        chart_noun=noun,
+        findings_json=json.dumps([_finding_brief(f, lang) for f in plan.findings],
+                                 ensure_ascii=False, indent=2),
+        required_slots=["{{" + r + "}}" for r in plan.required],
+        example_id=plan.required[0] if plan.required else "F1.share",
+        min_bullets=min(2, len(plan.findings)), max_bullets=max(len(plan.findings), 2),
+    )
+    return (("system", system), ("user", user))
+
+
+def frame_messages(ctx: Context, prompts: Prompts, plan: Plan, lang: str
+                   ) -> tuple[tuple[str, str], ...]:
+    common = _common(ctx, lang)
+    system = prompts.render("system", lang, **common)
+    user = prompts.render(
+        "frame", lang, **common,
+        chart_titles=[_plain_title(chart_words(s.chart, lang)[0]) for s in plan.sections],
+        findings_json=json.dumps([_finding_brief(f, lang) for f in plan.highlights],
+                                 ensure_ascii=False, indent=2),
+        required_slots=["{{" + r + "}}" for r in plan.highlight_required],
+        period_slot=PERIOD_SLOT,
+        min_highlights=min(3, len(plan.highlights)), max_highlights=max(len(plan.highlights), 3),
+    )
+    return (("system", system), ("user", user))
+
+
+def _common(ctx: Context, lang: str) -> dict:
+    return {
+        "platform": ctx.platform,
+        "period_label": ctx.period_label,
+        "period_label_zh": period_phrase(ctx.period_label, "zh"),
+        "period_start": ctx.period_start,
+        "period_end": ctx.period_end,
+        "weeks": ctx.weeks,
+    }
+
+
+def _plain_title(title: str) -> str:
+    """A heading without its emoji, for prompts."""
+    return title.split(" ", 1)[1] if title and not title[0].isalnum() and " " in title else title
+
+
+# ------------------------------------------------------------------ checking a reply
+
+
+def check_section(ctx: Context, plan: SectionPlan, lang: str, parsed) -> SectionText | list[str]:
+    """A usable SectionText, or the list of problems to show the model in a repair round."""
+    problems = _shape_problems(parsed, SECTION_SCHEMA)
+    if problems:
+        return problems
+    heading = chart_words(plan.chart, lang)[0]
+    texts = {"headline": parsed["headline"], "takeaway": parsed["takeaway"]}
+    texts.update({f"bullet {i + 1}": b for i, b in enumerate(parsed["bullets"])})
+    filled, used, problems = _check_texts(ctx, lang, texts, plan.chart, plan.required)
+    if not parsed["bullets"]:
+        problems.append("'bullets' is empty: write at least one bullet")
+    if problems:
+        return problems
+    bullets = tuple(filled[f"bullet {i + 1}"] for i in range(len(parsed["bullets"])))
+    return SectionText(plan.chart, heading, filled["headline"], bullets, filled["takeaway"],
+                       used, "llm")
+
+
+def check_frame(ctx: Context, plan: Plan, lang: str, parsed) -> FrameText | list[str]:
+    problems = _shape_problems(parsed, FRAME_SCHEMA)
+    if problems:
+        return problems
+    texts = {"title": parsed["title"], "lead": parsed["lead"], "conclusion": parsed["conclusion"]}
+    texts.update({f"highlight {i + 1}": h for i, h in enumerate(parsed["highlights"])})
+    filled, used, problems = _check_texts(ctx, lang, texts, None, plan.highlight_required)
+    if problems:
+        return problems
+    highlights = tuple(filled[f"highlight {i + 1}"] for i in range(len(parsed["highlights"])))
+    return FrameText(filled["title"], filled["lead"], highlights, filled["conclusion"], used, "llm")
+
+
+def _shape_problems(parsed, schema) -> list[str]:
+    if not isinstance(parsed, dict):
+        return ["the answer is not a JSON object; answer with exactly one JSON object"]
+    problems = []
+    for key, rule in schema["properties"].items():
+        if key not in parsed:
+            problems.append(f"the key '{key}' is missing")
+        elif rule["type"] == "string" and not isinstance(parsed[key], str):
+            problems.append(f"'{key}' must be a string")
+        elif rule["type"] == "array" and not (
+                isinstance(parsed[key], list) and all(isinstance(x, str) for x in parsed[key])):
+            problems.append(f"'{key}' must be a list of strings")
+    return problems
+
+
+def _check_texts(ctx: Context, lang: str, texts: Mapping[str, str], chart: str | None,
+                 required: Sequence[str]):
+    filled: dict[str, str] = {}
+    used: list[str] = []
+    problems: list[str] = []
+    for where, raw in texts.items():
+        for number in typed_numbers(raw, lang, ctx.names):
+            problems.append(f"{where}: you typed the number '{number}' yourself; "
+                            "use one of the slots instead, or leave the figure out")
+        result = fill_slots(raw, lang, ctx.fact, ctx.period_phrase(lang))
+        problems.extend(f"{where}: {p}" for p in result.problems)
+        used.extend(result.used)
+        filled[where] = result.text
+    if problems:
+        return filled, (), problems
+    for fact_id in required:
+        if fact_id not in used:
+            problems.append(f"the slot {{{{{fact_id}}}}} is not used; use it once")
+    for where, text in filled.items():
+        for issue in verify_text(text, lang, ctx.ledger, chart=chart):
+            problems.append(f"{where}: {issue.reason} ('{issue.text}')")
+    return filled, tuple(dict.fromkeys(used)), problems
+
+
+# ------------------------------------------------------------------ the LLM round trip
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one (section, language) job."""
+
+    key: str
+    status: str  # "llm", "llm-repaired", "fallback"
+    problems: tuple[str, ...] = ()
+
+
+def draft_with_llm(ctx: Context, prompts: Prompts, plan: Plan, langs: Sequence[str], backend,
+                   offline: Mapping[str, Draft], *, concurrency: int, repair: int,
+                   on_event=None) -> tuple[dict[str, Draft], tuple[Outcome, ...]]:
+    """Draft every section × language concurrently; repair, then fall back per section."""
+    jobs = []  # (key, lang, plan-or-None, messages)
+    for lang in langs:
+        jobs.append((f"frame/{lang}", lang, None, frame_messages(ctx, prompts, plan, lang)))
+        for section in plan.sections:
+            jobs.append((f"{section.chart}/{lang}", lang, section,
+                         section_messages(ctx, prompts, section, lang)))
+
+    results: dict[str, SectionText | FrameText] = {}
+    outcomes: dict[str, Outcome] = {}
+    pending = [(key, lang, section, list(messages), 0) for key, lang, section, messages in jobs]
+    while pending:
+        requests = [ChatRequest(messages=tuple(messages),
+                                schema=FRAME_SCHEMA if section is None else SECTION_SCHEMA,
+                                schema_name="frame" if section is None else "section", key=key)
+                    for key, lang, section, messages, _ in pending]
+        replies = run_all(backend, requests, concurrency, on_event)
+        again = []
+        for (key, lang, section, messages, round_), reply in zip(pending, replies):
+            if isinstance(reply, LLMError):
+                outcomes[key] = Outcome(key, "fallback", (str(reply),))
+                continue
+            checked = (check_frame(ctx, plan, lang, reply.parsed) if section is None
+                       else check_section(ctx, section, lang, reply.parsed))
+            if not isinstance(checked, list):
+                status = "llm" if round_ == 0 else "llm-repaired"
+                results[key] = replace(checked, source=status)
+                outcomes[key] = Outcome(key, status)
+            elif round_ < repair:
+                repair_prompt = prompts.render("repair", lang, problems=checked)
+                again.append((key, lang, section,
+                              messages + [("assistant", reply.text), ("user", repair_prompt)],
+                              round_ + 1))
+            else:
+                outcomes[key] = Outcome(key, "fallback", tuple(checked))
+        pending = again
+
+    drafts = {}
+    for lang in langs:
+        base = offline[lang]
+        frame = results.get(f"frame/{lang}")
+        frame = frame if frame is not None else replace(base.frame, source="fallback")
+        sections = []
+        for fallback in base.sections:
+            got = results.get(f"{fallback.chart}/{lang}")
+            sections.append(got if got is not None else replace(fallback, source="fallback"))
+        drafts[lang] = Draft(lang, frame, tuple(sections))
+    return drafts, tuple(outcomes[key] for key, *_ in jobs)

@@ -1,0 +1,370 @@
+"""The one function that runs the stages in order, for `draft` and for `verify`.
+
+draft:  load → shares → findings → ledger → plan → prose (offline or LLM) → verify →
+        charts → posts, written only when every number in every language is backed.
+verify: read the post → rebuild the same ledger from the data → check every number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from writer import __version__
+from writer.charts import build_chart, build_parent_line, export
+from writer.draft import (
+    Context, Draft, Outcome, chart_words, draft_with_llm, make_plan, period_phrase,
+)
+from writer.errors import Problem, WriterError
+from writer.findings import FindingSettings, Findings, find
+from writer.ledger import Ledger, build_ledger
+from writer.load import Dataset
+from writer.offline import write_offline
+from writer.periods import Weeks
+from writer.post import (
+    ChartImage, PostInput, Site, atomic_write, check_overwrite, default_date, post_path,
+    render_post, slug_for, split_post,
+)
+from writer.prompts import Prompts
+from writer.shares import Shares, compute_shares
+from writer.verify import Report, parity, verify_markdown, verify_text
+
+SAMPLE_FINGERPRINT = Path(__file__).resolve().parent.parent / "data" / "sample.sha256"
+
+
+class VerificationFailed(WriterError):
+    """Numbers without data behind them: exit 1, and nothing is written."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class DraftOptions:
+    langs: tuple[str, ...] = ("en", "zh")
+    out: Path = Path("output")
+    day: date | None = None
+    top: int = 10
+    force: bool = False
+    repair: int = 1
+    concurrency: int = 4
+    site: Site = Site()
+    findings: FindingSettings = FindingSettings()
+    data_note: str | None = None  # overrides the automatic note for the sample data
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    posts: tuple[Path, ...]
+    assets: tuple[Path, ...]
+    outcomes: tuple[Outcome, ...]
+    fallback_sections: Mapping[str, tuple[str, ...]]
+    mentions_checked: Mapping[str, int]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything computed from the data for one period: shared by draft and verify."""
+
+    dataset: Dataset
+    weeks: Weeks
+    shares: Shares
+    findings: Findings
+    ledger: Ledger
+
+
+def analyse(dataset: Dataset, weeks: Weeks, settings: FindingSettings = FindingSettings()
+            ) -> Analysis:
+    shares = compute_shares(dataset, weeks)
+    findings = find(shares, dataset.registry, settings)
+    ledger = build_ledger(shares, findings, dataset.registry)
+    return Analysis(dataset, weeks, shares, findings, ledger)
+
+
+def all_names(dataset: Dataset) -> tuple[str, ...]:
+    reg = dataset.registry
+    names = set(reg.bots) | set(reg.families) | {f.provider for f in reg.families.values()}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def is_sample(dataset: Dataset) -> bool:
+    """True when the data is the reconstruction shipped in data/ (its fingerprint matches)."""
+    try:
+        return SAMPLE_FINGERPRINT.read_text().split()[0] == dataset.sha256
+    except (OSError, IndexError):
+        return False
+
+
+def sample_note(lang: str) -> str:
+    if lang == "zh":
+        return ("数据说明：本文由 writer 根据其自带的示例数据生成。这些数据是依据公开报告中的数字重建的，"
+                "并非真实的平台日志。")
+    return ("About the data: this post was drafted from the sample data that ships with writer, "
+            "a reconstruction from published figures, not real platform logs.")
+
+
+def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOptions,
+          backend=None, on_event: Callable | None = None) -> DraftResult:
+    """Draft, verify and write one post per language; nothing is written if a check fails."""
+    a = analyse(dataset, weeks, options.findings)
+    plan = make_plan(a.findings, a.shares.charts)
+    ctx = Context(a.findings, a.ledger, all_names(dataset), weeks.label,
+                  weeks.start.isoformat(), weeks.end.isoformat(), weeks.count,
+                  options.site.platform)
+    offline = {lang: write_offline(ctx, plan, lang) for lang in options.langs}
+    outcomes: tuple[Outcome, ...] = ()
+    drafts: Mapping[str, Draft] = offline
+    if backend is not None and not getattr(backend, "offline", False):
+        drafts, outcomes = draft_with_llm(ctx, prompts, plan, options.langs, backend, offline,
+                                          concurrency=options.concurrency,
+                                          repair=options.repair, on_event=on_event)
+
+    day = options.day or default_date(weeks.mondays[-1])
+    slug = slug_for(weeks.label)
+    assets_dir = options.out / "assets" / slug
+    note = options.data_note or None
+    charts = _chart_specs(a, plan, options)
+    texts: dict[str, str] = {}
+    reports: dict[str, Report] = {}
+    for lang in options.langs:
+        images = {chart: tuple(ChartImage(chart, f"{stem}.svg", spec.alt)
+                               for stem, spec in by_lang[lang])
+                  for chart, by_lang in charts.items()}
+        post = render_post(PostInput(
+            draft=drafts[lang], period_label=weeks.label, day=day, slug=slug,
+            data_sha256=dataset.sha256,
+            generated_by=f"writer {__version__} ({_backend_name(backend)})",
+            site=options.site, images=images, footnotes=footnotes(a, plan, lang, options.top),
+            data_note=note if note else (sample_note(lang) if is_sample(dataset) else None),
+        ))
+        texts[lang] = post
+        reports[lang] = _verify_post(post, lang, a.ledger, drafts[lang])
+
+    problems = [i.render() for r in reports.values() for i in r.issues]
+    if len(options.langs) == 2 and not problems:
+        en, zh = (drafts[lang].facts for lang in options.langs)
+        if set(en) != set(zh):
+            problems.append("the English and Chinese drafts cite different facts: "
+                            + ", ".join(sorted(set(en) ^ set(zh))))
+    if problems:
+        raise VerificationFailed([Problem(p) for p in problems[:50]], more=max(0, len(problems) - 50))
+
+    paths = {lang: post_path(options.out, day, slug, lang) for lang in options.langs}
+    check_overwrite(list(paths.values()), options.force)
+    assets, warnings = [], []
+    for chart, by_lang in charts.items():
+        for lang in options.langs:
+            for stem, spec in by_lang[lang]:
+                result = export(spec, assets_dir, stem)
+                assets.extend(result.files)
+                if result.warning and result.warning not in warnings:
+                    warnings.append(result.warning)
+    for lang, path in paths.items():
+        atomic_write(path, texts[lang])
+    return DraftResult(
+        posts=tuple(paths.values()), assets=tuple(assets), outcomes=outcomes,
+        fallback_sections={lang: d.fallback_sections for lang, d in drafts.items()},
+        mentions_checked={lang: r.mentions_checked for lang, r in reports.items()},
+        warnings=tuple(warnings),
+    )
+
+
+def _backend_name(backend) -> str:
+    if backend is None or getattr(backend, "offline", False):
+        return "offline"
+    settings = getattr(backend, "settings", None)
+    return f"openai:{settings.model}" if settings is not None else "openai"
+
+
+def _verify_post(post: str, lang: str, ledger: Ledger, d: Draft) -> Report:
+    report = verify_markdown(post, lang, ledger)
+    # The title lives in the front matter, which the body check skips: check it too.
+    title_issues = verify_text(d.frame.title, lang, ledger, chart=None, file="title")
+    if title_issues:
+        from dataclasses import replace
+
+        report = replace(report, issues=tuple(report.issues) + tuple(title_issues))
+    return report
+
+
+def _chart_specs(a: Analysis, plan, options: DraftOptions):
+    """chart → lang → [(file stem, ChartSpec)]: bars for every section, plus reasoning's line."""
+    out: dict[str, dict[str, list]] = {}
+    for section in plan.sections:
+        table = a.shares[section.chart]
+        headline = section.findings[0]
+        annotations = _launch_annotations(section.findings, table)
+        by_lang: dict[str, list] = {}
+        for lang in options.langs:
+            title = chart_words(section.chart, lang)[0].split(" ", 1)[-1]
+            specs = [(f"{section.chart}-{lang}",
+                      build_chart(table, lang, top=options.top, annotations=annotations,
+                                  title=title, alt=headline.text[lang]))]
+            if table.parent_share is not None:
+                parent = next((f for f in a.findings.findings if f.kind == "category_share"
+                               and f.chart == section.chart), headline)
+                specs.insert(0, (f"{section.chart}-share-{lang}",
+                                 build_parent_line(table, lang, alt=parent.text[lang])))
+            by_lang[lang] = specs
+        out[section.chart] = by_lang
+    return out
+
+
+def _launch_annotations(findings, table):
+    from writer.charts import Annotation
+
+    notes = []
+    for f in findings:
+        if f.kind == "launch_ramp" and f.subject in table.entities:
+            weeks = [w for fact in f.facts.values() for w in fact.weeks]
+            released = min(weeks) if weeks else None
+            fam_week = next((fact.weeks[0] for name, fact in f.facts.items()
+                             if name in ("launch", "launch_week", "released") and fact.weeks),
+                            released)
+            if fam_week is not None:
+                notes.append(Annotation(f.subject, fam_week, f.subject))
+    return tuple(notes)
+
+
+# ------------------------------------------------------------------ footnotes
+
+
+def footnotes(a: Analysis, plan, lang: str, top: int):
+    from writer.post import Footnotes, escape_name
+
+    reg = a.dataset.registry
+    zh = lang == "zh"
+    items = []
+    items.append(
+        "图表中每根柱子代表一周（周一至周日）的数据。所有图表都换算成当周的百分比份额，以排除订阅用户增长带来的影响。"
+        if zh else
+        "Each bar in the charts is one week, Monday to Sunday. Every chart is normalised to "
+        "that week's percentage shares, which removes the effect of subscriber growth.")
+    excluded_bots = sorted({e.what for e in a.shares.exclusions if e.reason == "excluded bot"})
+    if excluded_bots:
+        names = "、".join(map(escape_name, excluded_bots)) if zh else ", ".join(map(escape_name, excluded_bots))
+        items.append(f"发给平台自有机器人（{names}）的消息不计入统计，以反映用户对具名模型的明确选择。"
+                     if zh else
+                     f"Messages sent to the platform's own bots ({names}) are excluded, to reflect "
+                     "users' explicit choice of a named model.")
+    triggers: dict[str, list[str]] = {}
+    for e in a.shares.exclusions:
+        if e.reason == "trigger":
+            triggers.setdefault(e.what, []).append(e.category)
+    for trigger, cats in sorted(triggers.items()):
+        cat_words = ("、".join(chart_words(c, "zh")[1] for c in sorted(set(cats))) if zh
+                     else ", ".join(chart_words(c, "en")[1] for c in sorted(set(cats))))
+        label = escape_name(trigger)
+        items.append(f"由 `{label}` 等后续操作触发的{cat_words}不计入统计，以反映用户的主动需求。" if zh
+                     else f"{cat_words.capitalize()} triggered by `{label}` and other follow-up "
+                          "actions are excluded, to reflect users' own demand.")
+    if "reasoning" in a.shares.tables:
+        mixed = _hybrid_families(a.dataset)
+        mixed_txt = ("、".join(map(escape_name, mixed)) if zh else ", ".join(map(escape_name, mixed)))
+        if zh:
+            text = "推理图表统计的是开启推理（推理 token 数大于零）时发出的文本消息。"
+            if mixed:
+                text += f"对于 {mixed_txt} 这类可以开关推理的模型，只计入开启推理的消息。"
+        else:
+            text = ("The reasoning chart counts text messages sent with reasoning on (reasoning "
+                    "tokens above zero).")
+            if mixed:
+                text += f" For models that can switch reasoning off ({mixed_txt}), only the " \
+                        "messages with reasoning on count."
+        items.append(text)
+    groups = _groupings(a, plan, top)
+    if groups:
+        if zh:
+            parts = [f"{escape_name(fam)} 包括 {'、'.join(map(escape_name, bots))}" for fam, bots in groups]
+            items.append("图表中的模型系列：" + "；".join(parts) + "。其余较小的模型计入“Other”。")
+        else:
+            parts = [f"{escape_name(fam)} includes {_and(list(map(escape_name, bots)))}"
+                     for fam, bots in groups]
+            items.append("Families in the charts: " + "; ".join(parts)
+                         + ". Smaller models are grouped as Other.")
+    return Footnotes(tuple(items))
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _hybrid_families(dataset: Dataset) -> list[str]:
+    usage = dataset.usage
+    text = usage[(usage["category"] == "text") & (usage["messages"] > 0)]
+    both = text.groupby("bot")["reasoning"].nunique()
+    bots = both[both > 1].index
+    fams = sorted({dataset.registry.bots[b].family for b in bots} - {"Other"})
+    return fams
+
+
+def _groupings(a: Analysis, plan, top: int) -> list[tuple[str, list[str]]]:
+    reg = a.dataset.registry
+    shown: list[str] = []
+    for section in plan.sections:
+        for fam in a.shares[section.chart].fold(top).entities:
+            if fam not in shown and fam != "Other":
+                shown.append(fam)
+    out = []
+    for fam in shown:
+        family = reg.families.get(fam)
+        if family is not None and len(family.bots) > 1:
+            out.append((fam, list(family.bots)))
+    return out
+
+
+# ------------------------------------------------------------------ verify a post on disk
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    path: Path
+    lang: str
+    report: Report
+    warnings: tuple[str, ...]
+
+
+def verify_post_file(path: Path, dataset: Dataset, resolve: Callable[[str], Weeks],
+                     period_override: str | None, settings: FindingSettings) -> VerifyResult:
+    """Re-check a post, perhaps hand-edited, against the data it claims to come from."""
+    from writer.errors import InputError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(Problem(f"cannot read the post ({exc.strerror})", file=str(path),
+                                 fix="check the path")) from None
+    fm, _, _ = split_post(text)
+    period = period_override or fm.get("period", "").strip('"')
+    if not period:
+        raise InputError(Problem("the post has no 'period' in its front matter", file=str(path),
+                                 fix="pass --period, e.g. --period 2025H1"))
+    lang = fm.get("lang", "en").strip('"')
+    if lang not in ("en", "zh"):
+        raise InputError(Problem(f"the front matter's lang {lang!r} is not en or zh",
+                                 file=str(path), fix="set lang: en or lang: zh"))
+    warnings = []
+    stated = fm.get("data_sha256")
+    if stated and stated != dataset.sha256:
+        warnings.append(f"{path}: the data changed since this post was drafted "
+                        f"(data_sha256 {stated[:12]}… in the post, {dataset.sha256[:12]}… now); "
+                        "numbers are checked against the data as it is now")
+    a = analyse(dataset, resolve(period), settings)
+    report = verify_markdown(text, lang, a.ledger, file=str(path))
+    title = fm.get("title", "").strip()
+    if title.startswith('"'):
+        import json
+
+        try:
+            title = json.loads(title)
+        except ValueError:
+            pass
+    title_issues = verify_text(title, lang, a.ledger, chart=None, file=f"{path} (title)")
+    if title_issues:
+        from dataclasses import replace
+
+        report = replace(report, issues=tuple(report.issues) + tuple(title_issues))
+    return VerifyResult(path, lang, report, tuple(warnings))

@@ -1,0 +1,252 @@
+"""The Jekyll post: front matter, lead, table of contents, highlights, a section per chart,
+conclusion and methodology footnotes. One post per language.
+
+Data is text, never markup: every name that comes from the data is escaped for Markdown,
+HTML and Liquid before it is written, so a bot called `{{ site.title }}` or `<script>`
+shows literally. Writes are atomic, and a post a person has edited since it was
+generated (its body no longer matches the hash in its front matter) is never overwritten
+without --force.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from writer.draft import Draft
+from writer.errors import UsageError
+
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+LIQUID = re.compile(r"\{\{|\{%")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Site settings from the [site] table of writer.toml."""
+
+    layout: str = "post"
+    category: str = "Frontier Trends"
+    icon: str = "web"
+    timezone: str = "+0800"
+    time: str = "12:00:00"
+    assets_base: str = "/assets"
+    platform: str = "Poe"
+
+    @classmethod
+    def from_config(cls, table: Mapping) -> Site:
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: str(v) for k, v in table.items() if k in known})
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    chart: str
+    file: str  # the file name under assets/<slug>/, e.g. "video-en.svg"
+    alt: str
+
+
+@dataclass(frozen=True)
+class Footnotes:
+    """The methodology notes, already in the post's language."""
+
+    items: tuple[str, ...]
+
+
+def slug_for(period_label: str) -> str:
+    return "ai-model-usage-trends-" + re.sub(r"[^a-z0-9]+", "-", period_label.lower()).strip("-")
+
+
+def default_date(last_monday: date) -> date:
+    """The Monday after the last week of data: the same data gives the same post on any day."""
+    return last_monday + timedelta(days=7)
+
+
+def post_path(out: Path, day: date, slug: str, lang: str) -> Path:
+    return out / "_posts" / f"{day.isoformat()}-{slug}-{lang}.md"
+
+
+# ------------------------------------------------------------------ escaping
+
+
+def escape_liquid(text: str) -> str:
+    """Keep Jekyll from evaluating `{{` or `{%` that came from data or prose."""
+    return LIQUID.sub(lambda m: '{{ "' + m.group(0) + '" }}', text)
+
+
+def escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_name(name: str) -> str:
+    """A data name, safe inside Markdown prose: no emphasis, links, tables, HTML or Liquid."""
+    return escape_liquid(MD_SPECIAL.sub(r"\\\1", escape_html(name)))
+
+
+def safe_prose(text: str) -> str:
+    """Prose from a template or an LLM keeps its **bold**, but no raw HTML and no Liquid."""
+    return escape_liquid(escape_html(text))
+
+
+def _yaml_str(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+# ------------------------------------------------------------------ rendering
+
+
+WORDS = {
+    "en": {
+        "highlights": "Highlights",
+        "conclusion": "Conclusion",
+        "notes": "Notes on method",
+        "takeaway": "📌 **Takeaway:**",
+        "share_line": "Reasoning models' share of all text messages, week by week:",
+    },
+    "zh": {
+        "highlights": "报告要点",
+        "conclusion": "结语",
+        "notes": "方法说明",
+        "takeaway": "📌 **总结**：",
+        "share_line": "推理模型在全部文本消息中所占比例的逐周变化：",
+    },
+}
+CN_ORDINALS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class PostInput:
+    draft: Draft
+    period_label: str
+    day: date
+    slug: str
+    data_sha256: str
+    generated_by: str
+    site: Site
+    images: Mapping[str, Sequence[ChartImage]] = field(default_factory=dict)  # chart → images
+    footnotes: Footnotes = Footnotes(())
+    data_note: str | None = None
+
+
+def render_body(p: PostInput) -> str:
+    d, lang = p.draft, p.draft.lang
+    w = WORDS[lang]
+    out: list[str] = []
+    out.append(safe_prose(d.frame.lead))
+    if p.data_note:
+        out.append(f"> {safe_prose(p.data_note)}")
+    out.append("* content\n{:toc}")
+    out.append(f"## {w['highlights']}\n\n" + "\n".join(
+        f"- {safe_prose(h)}" for h in d.frame.highlights))
+    for i, section in enumerate(d.sections):
+        heading = section.heading
+        if lang == "zh" and i < len(CN_ORDINALS):
+            heading = f"{CN_ORDINALS[i]}、{heading}"
+        block = [f"## {safe_prose(heading)} {{#chart-{section.chart}}}"]
+        block.append(f"**{safe_prose(section.headline)}**")
+        for image in p.images.get(section.chart, ()):
+            if image.file.startswith(f"{section.chart}-share"):
+                block.append(w["share_line"])
+            src = f"{p.site.assets_base.rstrip('/')}/{p.slug}/{image.file}"
+            block.append(f"![{_alt(image.alt)}]({{{{ '{src}' | relative_url }}}})")
+        block.append("\n".join(f"- {safe_prose(b)}" for b in section.bullets))
+        block.append(f"{w['takeaway']}{'' if lang == 'zh' else ' '}{safe_prose(section.takeaway)}")
+        out.append("\n\n".join(block))
+    out.append(f"## {w['conclusion']}\n\n{safe_prose(d.frame.conclusion)}")
+    if p.footnotes.items:
+        refs = " ".join(f"[^{i + 1}]" for i in range(len(p.footnotes.items)))
+        notes = "\n".join(f"[^{i + 1}]: {item}" for i, item in enumerate(p.footnotes.items))
+        out.append(f"## {w['notes']}\n\n{_notes_intro(lang)}{refs}\n\n{notes}")
+    return "\n\n".join(out) + "\n"
+
+
+def _notes_intro(lang: str) -> str:
+    return ("How the figures in this post were computed." if lang == "en"
+            else "本文数据的统计口径如下。")
+
+
+def _alt(text: str) -> str:
+    # Alt text sits inside [...]: no brackets, no Markdown, no Liquid.
+    return escape_liquid(escape_html(text)).replace("[", "(").replace("]", ")").replace("\n", " ")
+
+
+def render_post(p: PostInput) -> str:
+    body = render_body(p)
+    d = p.draft
+    thumb = next((img.file.replace(".svg", ".png") for imgs in p.images.values() for img in imgs),
+                 None)
+    fm = {
+        "layout": p.site.layout,
+        "title": _yaml_str(d.frame.title),
+        "date": f"{p.day.isoformat()} {p.site.time} {p.site.timezone}",
+        "category": _yaml_str(p.site.category),
+        "thumbnail": f"{p.site.assets_base.rstrip('/')}/{p.slug}/{thumb}" if thumb else None,
+        "icon": p.site.icon,
+        "lang": d.lang,
+        "ref": p.slug,
+        "period": _yaml_str(p.period_label),
+        "data_sha256": p.data_sha256,
+        "generated_by": _yaml_str(p.generated_by),
+        "fallback_sections": "[" + ", ".join(d.fallback_sections) + "]",
+        "facts": "[" + ", ".join(d.facts) + "]",
+        "body_sha256": body_hash(body),
+    }
+    lines = ["---"] + [f"{k}: {v}" for k, v in fm.items() if v is not None] + ["---"]
+    return "\n".join(lines) + "\n" + body
+
+
+def body_hash(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def split_post(text: str) -> tuple[dict[str, str], str, int]:
+    """(front matter as raw strings, body, the line number where the body starts)."""
+    m = FRONT.match(text)
+    if not m:
+        return {}, text, 1
+    fm = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and not line.startswith((" ", "\t", "-")):
+            fm[key.strip()] = value.strip()
+    return fm, text[m.end():], m.group(0).count("\n") + 1
+
+
+def was_edited(path: Path) -> bool:
+    """True when the post on disk is not what writer generated (a person changed it)."""
+    fm, body, _ = split_post(path.read_text(encoding="utf-8"))
+    return fm.get("body_sha256") != body_hash(body)
+
+
+# ------------------------------------------------------------------ writing
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write to a temp file in the same folder, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def check_overwrite(paths: Sequence[Path], force: bool) -> None:
+    """Refuse, before anything is written, to replace a post a person has edited."""
+    edited = [p for p in paths if p.exists() and not force and was_edited(p)]
+    if edited:
+        names = ", ".join(str(p) for p in edited)
+        raise UsageError(
+            f"{names} was edited since writer generated it, so it was not overwritten. "
+            "Use --force to replace it, or --date YYYY-MM-DD to write a new post beside it")
