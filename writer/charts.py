@@ -1,0 +1,756 @@
+"""Charts: share tables → Altair/Vega-Lite specs → SVG, 2× PNG and Vega-Lite JSON files.
+
+One chart per table: weekly 100%-stacked bars by family (top N plus Other), weeks labelled
+by date, launches marked with a rule and a label. The reasoning table also gets a line
+chart of reasoning's share of all text. Everything a reader sees is in the post's language.
+
+Colours are a pure function of the families being charted, so the same data always gives
+the same spec and the same SVG bytes:
+- each provider owns a hue (OpenAI greens, Google blues, Anthropic oranges, ...); a
+  provider not in PROVIDER_HUES gets a hue from a SHA-256 of its name, moved away from the
+  hues of providers it shares a chart with;
+- a provider's families are lightness steps of that hue, dark to light in release order
+  (then name order); families that share a chart never share a step;
+- `Other` is always neutral grey.
+Pass one `palette(...)` built from every table of a post to each `build_chart` call so a
+family keeps its colour from chart to chart.
+
+Names from the data are only ever data values in the spec (never field names, expressions
+or markup), so `{{`, `<script>` or `|` in a family name is drawn as those characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import secrets
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import altair
+import numpy as np
+
+from writer.load import OTHER, UNKNOWN_PROVIDER
+from writer.shares import ShareTable
+
+LANGS = ("en", "zh")
+OTHER_COLOR = "#bdbdbd"
+LINE_COLOR = "#3b4a6b"
+# Browsers showing the SVG walk the whole list; vl-convert (PNG) takes the first it has.
+FONTS = {
+    "en": "Noto Sans, Noto Sans CJK SC, Helvetica Neue, Helvetica, Arial, sans-serif",
+    "zh": "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, "
+          "Hiragino Sans GB, Microsoft YaHei, sans-serif",
+}
+CJK_FONT = "Noto Sans CJK SC"
+CJK_FIX = "apt-get install fonts-noto-cjk"
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+CJK_FONT_FILES = re.compile(r"^(NotoSansCJK|NotoSansSC|SourceHanSans)", re.IGNORECASE)
+
+WIDTH, HEIGHT, LINE_HEIGHT = 640, 330, 200
+MAX_WEEK_LABELS = 11
+LABEL_ROW = 15  # px between stacked annotation labels above the plot
+
+# Hue (OKLCH degrees) per provider, keyed by a normalised name (lowercase letters and
+# digits). Twelve hues 30° apart; earlier entries win when two providers that share a
+# chart want the same hue (the later one moves to the nearest free hue).
+PROVIDER_HUES: Mapping[str, float] = MappingProxyType({
+    "openai": 150,  # greens
+    "google": 250, "googledeepmind": 250, "deepmind": 250,  # blues
+    "anthropic": 55,  # oranges
+    "blackforestlabs": 310, "bfl": 310,  # purples
+    "kuaishou": 25, "kling": 25,  # reds
+    "deepseek": 200,  # teal: clear of Google's blue, with which it shares text
+    "meta": 280, "xai": 340, "mistral": 85, "mistralai": 85, "alibaba": 310, "qwen": 310,
+    "moonshot": 118, "moonshotai": 118, "bytedance": 220, "tencent": 118,
+    "runway": 185, "luma": 280, "lumaai": 280, "minimax": 340, "pika": 85,
+    "stabilityai": 85, "ideogram": 340, "recraft": 185, "playground": 220,
+    "elevenlabs": 280, "cartesia": 55, "unrealspeech": 185, "playai": 340,
+    "canopylabs": 85, "hume": 25,
+})
+HUE_GAP = 28  # degrees kept between the hues of providers that share a chart
+UNKNOWN_RAMP_HUE, UNKNOWN_RAMP_CHROMA = 70.0, 0.035  # taupe: registry gaps, not a lab
+
+TEXT = {
+    "en": {
+        "other": "Other", "family": "Family", "provider": "Provider", "week": "Week",
+        "share": "Share", "week_axis": "Week starting (Monday)",
+        "share_axis": "Share of {unit} (%)",
+        "title": "{chart}: weekly share by model family",
+        "subtitle": "Share of {unit} each week; top {top} families, the rest in Other",
+        "subtitle_all": "Share of {unit} each week, by family",
+        "parent_title": "Reasoning's share of all {parent} messages",
+        "parent_subtitle": "Messages to reasoning models as a percentage of all {parent} "
+                           "messages, weekly",
+        "parent_axis": "Share of all {parent} messages (%)",
+        "alt": "Weekly 100% stacked bar chart of {unit} by model family, {start} to {end}.",
+        "alt_parent": "Line chart of reasoning's share of all {parent} messages by week, "
+                      "{start} to {end}.",
+        "launch": "launch",
+    },
+    "zh": {
+        "other": "其他", "family": "模型系列", "provider": "厂商", "week": "周",
+        "share": "份额", "week_axis": "周（自周一起）",
+        "share_axis": "{unit}份额（%）",
+        "title": "{chart}：各模型系列每周份额",
+        "subtitle": "每周{unit}份额；前{top}个系列，其余归入“其他”",
+        "subtitle_all": "每周{unit}份额，按模型系列",
+        "parent_title": "推理消息占全部{parent}消息的比例",
+        "parent_subtitle": "发往推理模型的消息占全部{parent}消息的百分比，按周",
+        "parent_axis": "占全部{parent}消息的比例（%）",
+        "alt": "{start}至{end}各模型系列{unit}每周份额的百分比堆叠柱状图。",
+        "alt_parent": "{start}至{end}推理消息占全部{parent}消息比例的每周折线图。",
+        "launch": "发布",
+    },
+}
+CHART_NAMES = {
+    "en": {"text": "Text", "reasoning": "Reasoning", "image": "Image generation",
+           "video": "Video generation", "audio": "Audio (text to speech)"},
+    "zh": {"text": "文本模型", "reasoning": "推理模型", "image": "图像生成",
+           "video": "视频生成", "audio": "音频生成（TTS）"},
+}
+UNITS = {
+    "en": {"text": "text messages", "reasoning": "reasoning messages",
+           "image": "image generations", "video": "video generations",
+           "audio": "text-to-speech requests"},
+    "zh": {"text": "文本消息", "reasoning": "推理消息", "image": "图像生成次数",
+           "video": "视频生成次数", "audio": "语音合成请求"},
+}
+PARENT_NAMES = {"en": {"text": "text"}, "zh": {"text": "文本"}}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A mark on a chart: `label` drawn at `week` (any day of it), e.g. a family's launch."""
+
+    entity: str
+    week: date
+    label: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A finished chart: its Vega-Lite spec plus the words the post shows around it."""
+
+    chart: str  # the share table's chart ("text", "reasoning", ...)
+    lang: str
+    title: str
+    alt: str
+    spec: Mapping[str, Any] = field(repr=False)
+    kind: str = "shares"  # "shares" (stacked bars) or "parent" (reasoning's share of text)
+    colors: Mapping[str, str] = field(default_factory=dict, repr=False)  # shown name → hex
+
+    @property
+    def key(self) -> str:
+        """'text', 'reasoning', ... for bars; 'reasoning-share' for the parent line."""
+        return self.chart if self.kind == "shares" else f"{self.chart}-share"
+
+    @property
+    def stem(self) -> str:
+        """A file name stem safe for any chart label: 'text-en', 'reasoning-share-zh'."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.key.casefold()).strip("-")
+        if not slug or slug != self.key.casefold():  # a label like 'podcasts/中文': keep it unique
+            slug = (slug + "-" if slug else "chart-") + hashlib.sha256(
+                self.key.encode()).hexdigest()[:8]
+        return f"{slug}-{self.lang}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A fresh copy of the Vega-Lite spec (safe to change)."""
+        return json.loads(self.to_json())
+
+    def to_json(self) -> str:
+        """The spec as canonical JSON: sorted keys, so equal specs give equal bytes."""
+        return json.dumps(_thaw(self.spec), sort_keys=True, ensure_ascii=False, indent=1)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    svg: Path
+    png: Path | None  # None when the Chinese font is missing (the PNG would show boxes)
+    json: Path
+    warning: str | None = None
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every file written, in the order svg, png (if any), json."""
+        return tuple(p for p in (self.svg, self.png, self.json) if p is not None)
+
+
+# ---------------------------------------------------------------- words and dates
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"lang {lang!r} is not supported; use one of {', '.join(LANGS)}")
+
+
+def week_label(day: date, lang: str) -> str:
+    """'Jan 6' / '1月6日'."""
+    _check_lang(lang)
+    if lang == "zh":
+        return f"{day.month}月{day.day}日"
+    return f"{MONTHS[day.month - 1]} {day.day}"
+
+
+def _full_date(day: date, lang: str) -> str:
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _week_labels(weeks: Sequence[date], lang: str) -> list[str]:
+    labels = [week_label(w, lang) for w in weeks]
+    if len(set(labels)) < len(labels):  # a period over a year long: add the year
+        labels = [_full_date(w, lang) for w in weeks]
+    return labels
+
+
+def _chart_name(chart: str, lang: str) -> str:
+    return CHART_NAMES[lang].get(chart, chart)
+
+
+def _unit(chart: str, lang: str) -> str:
+    default = f"{chart} messages" if lang == "en" else f"{chart}消息"
+    return UNITS[lang].get(chart, default)
+
+
+def _shown(entity: str, lang: str) -> str:
+    return TEXT[lang]["other"] if entity == OTHER else entity
+
+
+# ---------------------------------------------------------------- colours
+
+
+def _norm(provider: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", provider.casefold())
+
+
+def _oklch_hex(lightness: float, chroma: float, hue: float) -> str:
+    """OKLCH → sRGB hex; chroma is lowered until the colour fits in sRGB."""
+    h = math.radians(hue)
+    while True:
+        a, b = chroma * math.cos(h), chroma * math.sin(h)
+        l_ = (lightness + 0.3963377774 * a + 0.2158037573 * b) ** 3
+        m_ = (lightness - 0.1055613458 * a - 0.0638541728 * b) ** 3
+        s_ = (lightness - 0.0894841775 * a - 1.2914855480 * b) ** 3
+        rgb = (4.0767416621 * l_ - 3.3077115913 * m_ + 0.2309699292 * s_,
+               -1.2684380046 * l_ + 2.6097574011 * m_ - 0.3413193965 * s_,
+               -0.0041960863 * l_ - 0.7034186147 * m_ + 1.7076147010 * s_)
+        if all(-1e-9 <= c <= 1 + 1e-9 for c in rgb) or chroma <= 0:
+            break
+        chroma = max(0.0, chroma - 0.005)
+    out = []
+    for c in rgb:
+        c = min(1.0, max(0.0, c))
+        c = 12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+        out.append(round(c * 255))
+    return "#{:02x}{:02x}{:02x}".format(*out)
+
+
+def _ramp(hue: float, step: int, steps: int, chroma: float = 0.13) -> str:
+    """Step `step` of `steps` lightness steps of one hue: dark to light, hue drifting a little."""
+    t = 0.5 if steps == 1 else step / (steps - 1)
+    lightness = 0.62 if steps == 1 else 0.46 + t * (0.82 - 0.46)
+    # lighter steps get less chroma, so they read as tints rather than neon
+    return _oklch_hex(lightness, chroma * (1 - 0.35 * t), (hue + (t - 0.5) * 16) % 360)
+
+
+def _hash_hue(provider: str) -> float:
+    digest = hashlib.sha256(_norm(provider).encode()).digest()
+    return float(int.from_bytes(digest[:4], "big") % 24 * 15)
+
+
+def _hue_gap(a: float, b: float) -> float:
+    d = abs(a - b) % 360
+    return min(d, 360 - d)
+
+
+def _version_key(name: str) -> tuple:
+    """Name order that reads numbers as numbers: GPT-4 < GPT-4.1 < GPT-4o, o1 < o3 < o10."""
+    parts = re.split(r"(\d+)", name.casefold())
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p)
+
+
+def palette(tables: Iterable[ShareTable], *, top: int | None = 10,
+            released: Mapping[str, date | None] | None = None) -> Mapping[str, str]:
+    """Colours for every entity charted from `tables` (each folded to `top`): entity → hex.
+
+    Deterministic in its inputs. Give it every table of a post (and the registry's release
+    dates) so that each family has one colour in all of the post's charts.
+    """
+    released = released or {}
+    folded = [t.fold(top) for t in tables]
+    provider_of: dict[str, str] = {}
+    together: dict[str, set[str]] = {}  # entity → entities it shares a chart with
+    providers_together: dict[str, set[str]] = {}
+    # A reader compares a chart with its parent (reasoning with text), so their families
+    # count as sharing a chart too; charts of other modalities may reuse a step.
+    groups: dict[str, list[str]] = {}
+    for table in folded:
+        named = [e for e in table.entities if e != OTHER]
+        for e in named:
+            provider_of.setdefault(e, table.provider.get(e, "") or UNKNOWN_PROVIDER)
+        groups.setdefault(table.parent or table.chart, []).extend(named)
+        provs = {provider_of[e] for e in named}
+        for p in provs:
+            providers_together.setdefault(p, set()).update(provs - {p})
+    for named in groups.values():
+        for e in named:
+            together.setdefault(e, set()).update(n for n in named if n != e)
+
+    hues: dict[str, float] = {}
+    known = list(dict.fromkeys(_norm(p) for p in PROVIDER_HUES))
+
+    def priority(p: str) -> tuple:
+        n = _norm(p)
+        return (0, known.index(n), p) if n in PROVIDER_HUES else (1, 0, p)
+
+    for p in sorted(set(provider_of.values()), key=priority):
+        if _norm(p) == _norm(UNKNOWN_PROVIDER):
+            continue
+        want = float(PROVIDER_HUES[_norm(p)]) if _norm(p) in PROVIDER_HUES else _hash_hue(p)
+        taken = [hues[q] for q in providers_together.get(p, ()) if q in hues]
+        # the nearest hue (15° steps, alternating sides) clear of its chart neighbours
+        for shift in (0, 15, -15, 30, -30, 45, -45, 60, -60, 75, -75, 90, -90, 105, -105,
+                      120, -120, 135, -135, 150, -150, 165, -165, 180):
+            hue = (want + shift) % 360
+            if all(_hue_gap(hue, t) >= HUE_GAP for t in taken):
+                break
+        else:
+            hue = want  # more providers in one chart than the wheel has room for
+        hues[p] = hue
+
+    # Within a provider, families that share a chart get different steps (greedy, in
+    # release order), so a family's colour does not depend on which chart it is drawn in.
+    def order(e: str) -> tuple:
+        return (released.get(e) or date.max, _version_key(e), e)
+
+    step: dict[str, int] = {}
+    for e in sorted(provider_of, key=order):
+        used = {step[o] for o in together[e] if o in step and provider_of[o] == provider_of[e]}
+        step[e] = next(i for i in range(len(used) + 1) if i not in used)
+    steps: dict[str, int] = {}
+    for e, p in provider_of.items():
+        steps[p] = max(steps.get(p, 0), step[e] + 1)
+
+    colors = {OTHER: OTHER_COLOR}
+    for e in sorted(provider_of, key=order):
+        p = provider_of[e]
+        if p in hues:
+            colors[e] = _ramp(hues[p], step[e], steps[p])
+        else:
+            colors[e] = _ramp(UNKNOWN_RAMP_HUE, step[e], steps[p], UNKNOWN_RAMP_CHROMA)
+    return MappingProxyType(colors)
+
+
+# ---------------------------------------------------------------- chart pieces
+
+
+def _week_index(table: ShareTable, day: date) -> int:
+    monday = day - timedelta(days=day.weekday())
+    if monday not in table.weeks:
+        raise ValueError(
+            f"annotation week {day.isoformat()} is outside the chart's weeks "
+            f"({table.weeks[0].isoformat()} to {(table.weeks[-1] + timedelta(days=6)).isoformat()})"
+            if table.weeks else f"annotation week {day.isoformat()}: the chart has no weeks")
+    return table.weeks.index(monday)
+
+
+def _stack_order(table: ShareTable, colors: Mapping[str, str]) -> list[str]:
+    """Legend order: providers by average share, their families dark to light; Other last."""
+    shares = table.shares
+    mean = {e: float(shares[:, i].mean()) if len(table.weeks) else 0.0
+            for i, e in enumerate(table.entities)}
+    named = [e for e in table.entities if e != OTHER]
+    by_provider: dict[str, list[str]] = {}
+    for e in named:
+        by_provider.setdefault(table.provider.get(e, "") or UNKNOWN_PROVIDER, []).append(e)
+    weight = {p: sum(mean[e] for e in es) for p, es in by_provider.items()}
+    out = []
+    for p in sorted(by_provider, key=lambda p: (-round(weight[p], 9), p)):
+        # dark to light: hex colours of one ramp sort by lightness via their luma
+        out += sorted(by_provider[p], key=lambda e: (_luma(colors[e]), e))
+    if OTHER in table.entities:
+        out.append(OTHER)
+    return out
+
+
+def _luma(hex_color: str) -> float:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _label_rows(annotations: Sequence[tuple[int, str]], step_px: float) -> list[int]:
+    """Row per annotation (in week order) so labels on nearby weeks do not overlap."""
+    ends: list[float] = []  # right edge of the last label in each row
+    rows = []
+    for index, label in annotations:
+        x = (index + 0.5) * step_px
+        width = sum(12.0 if ord(c) > 0x2E80 else 6.6 for c in label) + 8
+        row = next((r for r, end in enumerate(ends) if x > end), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = x + width
+        rows.append(row)
+    return rows
+
+
+def _config(lang: str) -> dict[str, Any]:
+    return {
+        "font": FONTS[lang],
+        "background": "#ffffff",
+        "padding": {"left": 8, "right": 12, "top": 10, "bottom": 8},
+        "view": {"stroke": None},
+        "title": {"anchor": "start", "fontSize": 17, "fontWeight": 600, "color": "#1a1a1a",
+                  "subtitleFontSize": 12, "subtitleColor": "#5f6368", "subtitlePadding": 4},
+        "axis": {"labelColor": "#4a4a4a", "titleColor": "#4a4a4a", "labelFontSize": 11,
+                 "titleFontSize": 11, "titleFontWeight": 500, "domainColor": "#9e9e9e",
+                 "tickColor": "#9e9e9e", "gridColor": "#ececec"},
+        "legend": {"labelFontSize": 11.5, "titleFontSize": 11.5, "titleFontWeight": 600,
+                   "labelColor": "#333333", "titleColor": "#333333", "symbolType": "square",
+                   "symbolSize": 120, "rowPadding": 5, "labelLimit": 190},
+    }
+
+
+def _x_axis(labels: list[str], lang: str) -> altair.Axis:
+    every = max(1, math.ceil(len(labels) / MAX_WEEK_LABELS))
+    return altair.Axis(title=TEXT[lang]["week_axis"], values=labels[::every], labelAngle=0,
+                    labelPadding=6, ticks=True, tickSize=4, domain=True, labelOverlap=False)
+
+
+def _annotation_layers(table: ShareTable, annotations: Sequence[Annotation], labels: list[str],
+                       colors: Mapping[str, str], lang: str, y_top: float,
+                       y_field: str) -> tuple[list[altair.Chart], int]:
+    """A dashed rule and a label above the plot for each annotation; returns (layers, rows)."""
+    if not annotations:
+        return [], 0
+    placed = sorted(((_week_index(table, a.week), a) for a in annotations),
+                    key=lambda ia: (ia[0], ia[1].label, ia[1].entity))
+    rows = _label_rows([(i, a.label) for i, a in placed], WIDTH / max(1, len(table.weeks)))
+    values = [{"week_label": labels[i], "label": a.label, "entity": _shown(a.entity, lang),
+               "row": r, "color": colors.get(a.entity, "#333333"), y_field: y_top}
+              for (i, a), r in zip(placed, rows)]
+    n_rows = max(rows) + 1
+    data = altair.InlineData(values=values)
+    x = altair.X("week_label:O")
+    rule = altair.Chart(data).mark_rule(color="#222222", strokeWidth=1.2, strokeDash=[4, 3],
+                                     opacity=0.75).encode(x=x)
+    # Labels sit in the band above the plot, one row per overlap level; Vega offsets are
+    # pixels, so each row is `dy` further up.
+    text_layers, dot_layers = [], []
+    for r in range(n_rows):
+        dy = -8 - LABEL_ROW * (n_rows - 1 - r)
+        rows_data = altair.InlineData(values=[v for v in values if v["row"] == r])
+        dot_layers.append(altair.Chart(rows_data).mark_point(
+            shape="triangle-down", filled=True, size=60, opacity=1, yOffset=dy + 3,
+            stroke="#222222", strokeWidth=0.6,
+        ).encode(x=x, y=altair.Y(f"{y_field}:Q"), color=altair.Color("color:N", scale=None)))
+        text_layers.append(altair.Chart(rows_data).mark_text(
+            align="left", baseline="middle", dx=6, dy=dy, fontSize=11, fontWeight=600,
+            color="#222222",
+        ).encode(x=x, y=altair.Y(f"{y_field}:Q"), text="label:N"))
+    return [rule, *dot_layers, *text_layers], n_rows
+
+
+# ---------------------------------------------------------------- the charts
+
+
+def build_chart(table: ShareTable, lang: str, *, top: int = 10,
+                annotations: Sequence[Annotation] = (), title: str | None = None,
+                alt: str = "", colors: Mapping[str, str] | None = None,
+                subtitle: str | None = None) -> ChartSpec:
+    """ShareTable → weekly 100%-stacked bars by family (top N + Other), in `lang`.
+
+    `colors` should come from one `palette()` over all of a post's tables; without it the
+    palette is made from this table alone. `alt` is the image's alt text: pass the chart's
+    headline finding (a plain description is used when it is empty).
+    """
+    _check_lang(lang)
+    folded = table.fold(top)
+    colors = dict(colors) if colors is not None else dict(palette([folded], top=None))
+    missing = [e for e in folded.entities if e not in colors]
+    if missing:
+        raise ValueError(f"no colour for {', '.join(map(repr, missing))}; build the palette "
+                         "from every table you chart (palette(shares.tables.values(), top=N))")
+    words = TEXT[lang]
+    labels = _week_labels(folded.weeks, lang)
+    order = _stack_order(folded, colors)
+    shown = [_shown(e, lang) for e in order]
+    rank = {e: i for i, e in enumerate(order)}
+    shares = folded.shares
+    values = []
+    for w, label in enumerate(labels):
+        if folded.totals[w] <= 0:
+            continue  # an empty week stays an empty slot rather than a 0% bar
+        for i, e in enumerate(folded.entities):
+            share = round(float(shares[w, i]), 6)
+            values.append({
+                "week": folded.weeks[w].isoformat(), "week_label": label,
+                "family": _shown(e, lang), "provider": folded.provider.get(e, "") or "",
+                "share": share, "share_text": f"{share:.1f}%",
+                "aria": f"{_shown(e, lang)}, {label}: {share:.1f}%",
+                # Vega-Lite stacks ascending from the axis: the legend's first entry on top.
+                "stack": len(order) - rank[e],
+            })
+    values.sort(key=lambda v: (v["week"], -v["stack"]))
+
+    unit = _unit(folded.chart, lang)
+    named = len([e for e in folded.entities if e != OTHER])
+    folded_any = len([e for e in table.entities if e != OTHER]) > named
+    title = title or words["title"].format(chart=_chart_name(folded.chart, lang))
+    if subtitle is None:
+        subtitle = (words["subtitle"].format(unit=unit, top=top) if folded_any
+                    else words["subtitle_all"].format(unit=unit))
+    if not alt and folded.weeks:
+        alt = words["alt"].format(unit=unit, start=_full_date(folded.weeks[0], lang),
+                                       end=_full_date(folded.weeks[-1] + timedelta(6), lang))
+
+    bars = altair.Chart(altair.InlineData(values=values)).mark_bar(
+        stroke="#ffffff", strokeWidth=0.6,
+    ).encode(
+        x=altair.X("week_label:O", sort=labels, axis=_x_axis(labels, lang),
+                scale=altair.Scale(domain=labels, paddingInner=0.14, paddingOuter=0.08)),
+        y=altair.Y("share:Q", stack="zero",
+                scale=altair.Scale(domain=[0, 100], nice=False, zero=True),
+                axis=altair.Axis(title=words["share_axis"].format(unit=unit),
+                              values=[0, 25, 50, 75, 100], labelExpr="datum.value + '%'",
+                              grid=False, tickSize=4, domain=False)),
+        color=altair.Color("family:N", sort=shown,
+                        scale=altair.Scale(domain=shown, range=[colors[e] for e in order]),
+                        legend=altair.Legend(title=words["family"], orient="right",
+                                          offset=14)),
+        order=altair.Order("stack:Q", sort="ascending"),
+        description="aria:N",  # what a screen reader says for each bar
+        tooltip=[altair.Tooltip("family:N", title=words["family"]),
+                 altair.Tooltip("provider:N", title=words["provider"]),
+                 altair.Tooltip("week_label:O", title=words["week"]),
+                 altair.Tooltip("share_text:N", title=words["share"])],
+    )
+    notes, rows = _annotation_layers(folded, annotations, labels, colors, lang, 100.0, "share")
+    chart = altair.layer(bars, *notes) if notes else bars
+    chart = chart.properties(
+        width=WIDTH, height=HEIGHT, description=alt,
+        title=altair.TitleParams(title, subtitle=subtitle, offset=12),
+    ).configure(**_config(lang))
+    spec = _frozen_spec(chart)
+    return ChartSpec(folded.chart, lang, title, alt, spec, "shares",
+                     MappingProxyType({_shown(e, lang): colors[e] for e in order}))
+
+
+def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Annotation] = (),
+                      title: str | None = None, alt: str = "",
+                      subtitle: str | None = None) -> ChartSpec:
+    """The reasoning table → a line of reasoning's weekly share of all text messages."""
+    _check_lang(lang)
+    if table.parent_share is None:
+        raise ValueError(f"chart {table.chart!r} has no parent share; only the reasoning "
+                         "table (a share of all text) has one")
+    words = TEXT[lang]
+    parent = PARENT_NAMES[lang].get(table.parent or "", table.parent or "")
+    labels = _week_labels(table.weeks, lang)
+    pct = table.parent_share
+    values = [{"week": w.isoformat(), "week_label": labels[i],
+               "share": round(float(pct[i]), 6), "share_text": f"{float(pct[i]):.1f}%"}
+              for i, w in enumerate(table.weeks) if table.parent_totals[i] > 0]
+    top = max((v["share"] for v in values), default=0.0)
+    y_max = _nice_ceiling(top * 1.12)
+
+    title = title or words["parent_title"].format(parent=parent)
+    if subtitle is None:
+        subtitle = words["parent_subtitle"].format(parent=parent)
+    if not alt and table.weeks:
+        alt = words["alt_parent"].format(parent=parent,
+                                         start=_full_date(table.weeks[0], lang),
+                                         end=_full_date(table.weeks[-1] + timedelta(6), lang))
+    data = altair.InlineData(values=values)
+    x = altair.X("week_label:O", sort=labels, axis=_x_axis(labels, lang),
+                  scale=altair.Scale(domain=labels, padding=0.5))
+    y = altair.Y("share:Q", scale=altair.Scale(domain=[0, y_max], nice=False),
+                  axis=altair.Axis(title=words["parent_axis"].format(parent=parent),
+                                    labelExpr="datum.value + '%'", tickCount=5, grid=True,
+                                    domain=False, tickSize=0))
+    tooltip = [altair.Tooltip("week_label:O", title=words["week"]),
+               altair.Tooltip("share_text:N", title=words["share"])]
+    area = altair.Chart(data).mark_area(color=LINE_COLOR, opacity=0.08).encode(x=x, y=y)
+    line = altair.Chart(data).mark_line(color=LINE_COLOR, strokeWidth=2.4).encode(x=x, y=y)
+    points = altair.Chart(data).mark_point(
+        filled=True, size=34, color=LINE_COLOR, opacity=1,
+    ).encode(x=x, y=y, tooltip=tooltip)
+    # Label the first, the last and the highest week with their value.
+    marked = _marked_points(values)
+    value_labels = altair.Chart(altair.InlineData(values=marked)).mark_text(
+        dy=-11, fontSize=11, fontWeight=600, color=LINE_COLOR,
+    ).encode(x=x, y=y, text="share_text:N")
+    notes, rows = _annotation_layers(table, annotations, labels, {}, lang, y_max, "share")
+    chart = altair.layer(area, line, points, value_labels, *notes).properties(
+        width=WIDTH, height=LINE_HEIGHT, description=alt,
+        title=altair.TitleParams(title, subtitle=subtitle, offset=12),
+    ).configure(**_config(lang))
+    return ChartSpec(table.chart, lang, title, alt, _frozen_spec(chart), "parent",
+                     MappingProxyType({}))
+
+
+def build_charts(tables: Mapping[str, ShareTable] | Iterable[ShareTable], lang: str, *,
+                 top: int = 10, annotations: Mapping[str, Sequence[Annotation]] | None = None,
+                 alts: Mapping[str, str] | None = None,
+                 released: Mapping[str, date | None] | None = None) -> tuple[ChartSpec, ...]:
+    """Every chart of a post in one language, sharing one palette; in table order, each
+    parent line right after its bars. `annotations` and `alts` are keyed by ChartSpec.key."""
+    tables = list(tables.values()) if isinstance(tables, Mapping) else list(tables)
+    annotations = annotations or {}
+    alts = alts or {}
+    colors = palette(tables, top=top, released=released)
+    out = []
+    for table in tables:
+        out.append(build_chart(table, lang, top=top, colors=colors,
+                               annotations=annotations.get(table.chart, ()),
+                               alt=alts.get(table.chart, "")))
+        if table.parent_share is not None:
+            key = f"{table.chart}-share"
+            out.append(build_parent_line(table, lang, annotations=annotations.get(key, ()),
+                                         alt=alts.get(key, "")))
+    return tuple(out)
+
+
+def _marked_points(values: list[dict]) -> list[dict]:
+    if not values:
+        return []
+    peak = max(range(len(values)), key=lambda i: (values[i]["share"], -i))
+    picks = sorted({0, peak, len(values) - 1})
+    return [values[i] for i in picks]
+
+
+def _nice_ceiling(x: float) -> float:
+    if x <= 0:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(x))
+    for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if m * magnitude >= x:
+            return float(m * magnitude)
+    return float(10 * magnitude)
+
+
+def _frozen_spec(chart: altair.TopLevelMixin) -> Mapping[str, Any]:
+    """chart.to_dict(), made read-only and independent of the Altair objects."""
+    return _freeze(json.loads(json.dumps(chart.to_dict(), sort_keys=True)))
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [_thaw(v) for v in value]
+    return value
+
+
+# ---------------------------------------------------------------- export
+
+_registered_dirs: set[str] = set()
+
+
+def _cjk_font_files() -> list[Path]:
+    found = []
+    for root in FONT_DIRS:
+        base = Path(root).expanduser()
+        if base.is_dir():
+            found += [p for p in base.rglob("*") if CJK_FONT_FILES.match(p.name)
+                      and p.suffix.lower() in {".ttc", ".otf", ".ttf"}]
+    return sorted(found)
+
+
+def cjk_font_available() -> bool:
+    """True when a Noto Sans CJK SC (or Source Han Sans) font file is installed."""
+    return bool(_cjk_font_files())
+
+
+def _register_fonts() -> None:
+    """vl-convert finds only some system font folders by itself; add the CJK one."""
+    import vl_convert as vlc
+
+    for directory in sorted({str(p.parent) for p in _cjk_font_files()}):
+        if directory not in _registered_dirs:
+            vlc.register_font_directory(directory)
+            _registered_dirs.add(directory)
+
+
+def _vl_version(spec: Mapping[str, Any]) -> str | None:
+    import vl_convert as vlc
+
+    found = re.search(r"/v(\d+)\.(\d+)", str(spec.get("$schema", "")))
+    if found and f"{found[1]}.{found[2]}" in vlc.get_vegalite_versions():
+        return f"{found[1]}.{found[2]}"
+    return None  # vl-convert's newest
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp file beside `path`, then rename, so a reader never sees half a file."""
+    # os.open with 0o666 lets the umask set the mode (mkstemp would make it 0600, which a
+    # web server serving the assets could not read).
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def render_svg(spec: ChartSpec) -> str:
+    """The chart as SVG text (vl-convert, no network access)."""
+    import vl_convert as vlc
+
+    _register_fonts()
+    return vlc.vegalite_to_svg(_thaw(spec.spec), vl_version=_vl_version(spec.spec),
+                               allowed_base_urls=[])
+
+
+def render_png(spec: ChartSpec, scale: float = 2) -> bytes:
+    """The chart as PNG bytes at `scale` × its CSS pixel size."""
+    import vl_convert as vlc
+
+    _register_fonts()
+    return vlc.vegalite_to_png(_thaw(spec.spec), vl_version=_vl_version(spec.spec),
+                               scale=scale, allowed_base_urls=[])
+
+
+def export(spec: ChartSpec, directory: Path, stem: str) -> ExportResult:
+    """Write `<stem>.svg`, `<stem>.png` (2×) and `<stem>.vl.json` into `directory`, atomically.
+
+    A Chinese chart without the CJK font installed still gets its SVG and JSON (a browser
+    may have the font); the PNG is skipped and `warning` says how to fix it.
+    """
+    if not stem or "/" in stem or "\\" in stem or stem.startswith("."):
+        raise ValueError(f"stem {stem!r} must be a plain file name without a directory")
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    svg_path = directory / f"{stem}.svg"
+    png_path = directory / f"{stem}.png"
+    json_path = directory / f"{stem}.vl.json"
+    _write_atomic(json_path, (spec.to_json() + "\n").encode("utf-8"))
+    _write_atomic(svg_path, render_svg(spec).encode("utf-8"))
+    if spec.lang == "zh" and not cjk_font_available():
+        return ExportResult(svg_path, None, json_path, warning=(
+            f"{png_path.name} was not written: its Chinese text needs the {CJK_FONT} font, "
+            f"which is not installed, and would show as empty boxes. {svg_path.name} and "
+            f"{json_path.name} were written. Fix: {CJK_FIX} (Debian/Ubuntu), then run "
+            "draft again."))
+    _write_atomic(png_path, render_png(spec, scale=2))
+    return ExportResult(svg_path, png_path, json_path)
