@@ -296,11 +296,11 @@ SERIES = [
 
 # Volume outside the shares, as a multiple of the category's user total: the platform's
 # own Assistant (~15% of raw text) and the follow-up buttons, routed to bots whose shares
-# would look very different if these were counted.
+# would look very different if these were counted: (category, trigger, ratio, {bot: weight}).
 EXTRA = [
-    ("text", "Assistant", "user", 0.176, {"Assistant": 1}),
-    ("video", "animate_button", "animate_button", 0.6, {"Runway": 0.7, "Pika": 0.3}),
-    ("audio", "speak_button", "speak_button", 1.0, {"Unreal-Speech": 0.7, "Cartesia": 0.3}),
+    ("text", "user", 0.176, {"Assistant": 1}),
+    ("video", "animate_button", 0.6, {"Runway": 0.7, "Pika": 0.3}),
+    ("audio", "speak_button", 1.0, {"Unreal-Speech": 0.7, "Cartesia": 0.3}),
 ]
 
 # One-decimal press figures, pinned exactly at their week after the noise: (chart, week,
@@ -357,7 +357,7 @@ def targets() -> dict[tuple[str, str, bool, str], np.ndarray]:
                 if key in cells:
                     raise ValueError(f"{key} has two series")
                 cells[key] = growth[category] * pct / 100.0 * w / weight
-    for category, _, trigger, ratio, bots in EXTRA:
+    for category, trigger, ratio, bots in EXTRA:
         for bot, w in bots.items():
             cells[(category, bot, False, trigger)] = growth[category] * ratio * w
     return cells
@@ -366,7 +366,8 @@ def targets() -> dict[tuple[str, str, bool, str], np.ndarray]:
 def pin(cells: dict, chart: str, week: int, wanted: dict[str, float]) -> None:
     """Rescale the named families' rows in one week so each has exactly its wanted share.
 
-    Only text figures are pinned: chart "text" is all its user rows, "reasoning" the flagged ones.
+    Only text figures are pinned: chart "text" is all its user rows, "reasoning" the
+    flagged ones.
     """
     pool = [k for k in cells if k[0] == "text" and k[3] == "user" and k[1] not in EXCLUDED
             and (chart == "text" or k[2])]
