@@ -1,0 +1,1001 @@
+"""Findings: the weekly share tables → ranked statements, each made of facts.
+
+    find(shares, registry, settings) -> Findings
+
+Each kind of finding is a deterministic detector over one chart's weekly shares (families,
+and providers where the registry knows them). `Other`, excluded bots and the unknown
+provider are never a subject. Every number a finding's sentence contains is one of its
+facts, rendered by writer.format, so the sentence can be verified like any post.
+
+How a series is read (documented for verification and for people)
+------------------------------------------------------------------
+1. Spikes out. A single week that sticks out from BOTH neighbours (above both, or below
+   both) by more than `spike_sigmas` robust standard deviations AND by more than
+   `spike_relative` of the nearer neighbour is an outlier; it is replaced by the mean of
+   its neighbours. At either end of the series only the one neighbour is compared, so a
+   jump in the last week is not trusted either. A one-week spike is not a trend.
+2. Windows. Start, end, peak and the other levels are means over `smooth_weeks` (2)
+   consecutive weeks: start = the first two weeks, end = the last two, peak = the highest
+   two-week mean. Facts report these means with the weeks they came from; a date fact
+   names one Monday (for a peak, the higher week of the pair).
+3. Present. A family is present in a week when its share is at least `present_share`;
+   it is launched in the period when it is absent in the first week and its registry
+   release date (if any) is no earlier than `launch_grace_days` before the period.
+4. Noise. σ is the robust standard deviation of a series' week-to-week changes,
+   1.4826 × median absolute deviation, floored at `min_sigma` points. A difference of two
+   `w`-week means has standard error σ/√w.
+
+Kinds (facts in the order a sentence should cite them)
+------------------------------------------------------
+launch_ramp      a launched family's first window at ≥ `ramp_fraction` of its post-launch
+                 peak: share, weeks_after_launch (launch week to the window's last week),
+                 launch; and end (+ "still rising") when the reach is not the end. A launch
+                 in the last `smooth_weeks - 1` weeks gives none: one week is not a ramp.
+                 A launched family that then peaked and declined gets peak_decline instead,
+                 which carries the launch.
+peak_decline     a peak clearly above both the start and the end: peak, end, change (ratio
+                 end/peak), peak_week, launch (if launched in the period), and half/half_week
+                 (the first window at or below half the peak, when that came before the end).
+rise, fall       start → end for a family present from the start: start, end, change (pp),
+                 ratio (end/start), gone (the week from which it is absent, if it vanished).
+provider_change  the same for a provider, when no single family tells the same story.
+succession       a family rising while its registry predecessor (same provider) falls:
+                 share, predecessor_before (the window before the launch), predecessor_end,
+                 predecessor_change (ratio), launch.
+leader           the top family (and top provider, when several of its families make it so)
+                 at the end, below a majority: share, gap (pp), runner_up, weeks_led.
+concentration    a family or provider holding a majority at the end: share, rest, gap,
+                 runner_up, weeks_led, and the next families (second … fifth).
+category_share   a chart's share of its parent chart (reasoning of all text): start, end,
+                 ratio, peak and peak_week when the peak stands out, and the family that
+                 led the chart at the peak (driver_share).
+steady           a launched family that has held within ±`steady_band` of one level to the
+                 end for ≥ `steady_min_weeks`: share, weeks, since, launch.
+small_share      launched registry families that never reached `small_share` %: one
+                 finding per chart, a fact per family (its highest two-week share).
+
+Score = significance × impact (after Top-K insights, Tang et al., SIGMOD 2017, and the
+ranking of Tableau Pulse insights)
+---------------------------------------------------------------------------------------
+significance = erf(z/√2) = 1 − p of a two-sided normal test, z = effect / standard error,
+    with the effect and error of each kind (a change over its σ/√w; a gap over the σ of the
+    gap; a majority's margin over 50%). Top-K insights uses the same 1 − p form.
+impact = kind weight × magnitude / 100 × scope × diversity, where
+    magnitude is the share of the chart the story is about, in points: a launch's share now
+        (the smaller of its reach and its end: what it still holds), a change's size, a
+        peak's drop, a successor's gain, a leader's or majority's share, a steady level;
+        a category's growth counts the whole chart times its change in orders of
+        magnitude (capped at 1); launches that stayed small count the chart's typical
+        launch share minus theirs (the gap to expectations);
+    kind weight encodes what a comms team leads with (Tableau Pulse puts unusual change
+        first): news that holds (launch, category share) 1.0, succession 0.9, rise and
+        peak_decline 0.8, fall and provider_change 0.6, small_share 0.5, steady 0.4, and
+        standing (leader, concentration) 0.15 (KIND_WEIGHT): the state of a chart is the
+        context a post needs, not its news;
+    scope is the chart's mean share of its parent for a sub-chart (reasoning ≈ 10% of text;
+        Top-K's impact is the subspace's market share), else 1;
+    diversity halves the impact for each higher-ranked finding on the same subject in the
+        same chart (maximal marginal relevance), so a chart's top findings tell different
+        stories (a finding about the chart as a whole counts as its own subject per kind).
+Findings below `min_significance` are dropped. Ties are broken by chart order, kind order
+(KINDS) and subject, so the same data always gives the same ids: F1, F2, … in rank order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from writer import format as fmt
+from writer.errors import InputError, Problem, UsageError
+from writer.facts import Fact
+from writer.load import OTHER, UNKNOWN_PROVIDER, Registry
+from writer.periods import Weeks
+from writer.shares import ShareTable, Shares
+
+KINDS = ("category_share", "launch_ramp", "succession", "rise", "peak_decline", "fall",
+         "provider_change", "concentration", "leader", "steady", "small_share")
+KIND_WEIGHT = {
+    "category_share": 1.0, "launch_ramp": 1.0, "succession": 0.9, "rise": 0.8,
+    "peak_decline": 0.8, "fall": 0.6, "provider_change": 0.6, "small_share": 0.5,
+    "steady": 0.4, "leader": 0.15, "concentration": 0.15,
+}
+ORDINALS = ("second", "third", "fourth", "fifth")
+NOT_SUBJECTS = {OTHER, UNKNOWN_PROVIDER}
+
+
+# ============================================================================ settings
+
+
+@dataclass(frozen=True)
+class FindingSettings:
+    """Every threshold and window of the detectors. Shares and points are in percent."""
+
+    smooth_weeks: int = 2  # weeks per window for start, end, peak and levels
+    present_share: float = 0.05  # a family with less than this in a week is absent
+    launch_grace_days: int = 28  # registry release this long before the period still counts
+    min_share: float = 1.0  # a subject must reach this (two-week mean) at some point
+    min_change_pp: float = 2.0  # rise, fall, peak drop, provider change: at least this
+    min_change_rel: float = 0.2  # ... and at least this fraction of the larger level
+    min_significance: float = 0.95  # 1 - p: drop findings less certain than this
+    min_sigma: float = 0.05  # floor for the noise σ, in points
+    spike_sigmas: float = 4.0  # a one-week outlier sticks out by more than this many σ
+    spike_relative: float = 0.5  # ... and by more than this fraction of its neighbour
+    ramp_fraction: float = 0.9  # a launch has ramped at this fraction of its later peak
+    peak_drop: float = 0.3  # peak_decline: the end is at least this fraction below the peak
+    succession_drop: float = 0.1  # the predecessor falls by at least this fraction
+    leader_gap: float = 2.0  # leader: ahead of the runner-up by at least this many points
+    majority: float = 50.0  # concentration: at least this share
+    steady_band: float = 0.1  # steady: every window within ±10% of the level
+    steady_min_weeks: int = 8
+    steady_min_share: float = 5.0
+    small_share: float = 1.0  # small_share: launches that never reached this
+    category_min_change: float = 0.25  # category_share: relative change start → end
+
+    def __post_init__(self) -> None:
+        if self.smooth_weeks < 1:
+            raise InputError(Problem(f"smooth_weeks must be at least 1, not {self.smooth_weeks}",
+                                     fix="set smooth_weeks under [findings] to 1 or more"))
+
+    @classmethod
+    def from_config(cls, table: Mapping[str, Any] | None) -> FindingSettings:
+        """Settings from the [findings] table of writer.toml; unknown keys are an error."""
+        table = dict(table or {})
+        known = {f.name: f for f in fields(cls)}
+        problems, values = [], {}
+        for key, raw in table.items():
+            if key not in known:
+                problems.append(Problem(
+                    f"unknown key '{key}' in [findings]", value=str(raw),
+                    fix=f"known keys are {', '.join(known)}"))
+                continue
+            want = int if known[key].type in ("int", int) else float
+            ok = isinstance(raw, (int, float)) and not isinstance(raw, bool)
+            if ok and want is int and not float(raw).is_integer():
+                ok = False
+            if not ok or raw < 0:
+                problems.append(Problem(
+                    f"'{key}' in [findings] must be a non-negative "
+                    f"{'whole number' if want is int else 'number'}", value=str(raw),
+                    fix=f"write e.g. {key} = {getattr(cls(), key)} (the default)"))
+                continue
+            values[key] = want(raw)
+        if problems:
+            raise InputError(problems)
+        return cls(**values)
+
+
+# ============================================================================ records
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One ranked statement: its kind, where it is, its facts, its score and its sentence."""
+
+    id: str
+    kind: str
+    chart: str
+    subject: str
+    subject_kind: str  # 'family' | 'provider' | 'chart'
+    facts: Mapping[str, Fact]
+    score: float
+    text: Mapping[str, str]  # {'en': ..., 'zh': ...}
+
+    def as_json(self) -> dict:
+        facts = {}
+        for name, fact in self.facts.items():
+            out = fact.as_json()
+            out["value"] = _json_value(fact.value)
+            if fact.entity != self.subject:
+                out["entity"] = fact.entity
+            facts[name] = out
+        return {"id": self.id, "kind": self.kind, "chart": self.chart, "subject": self.subject,
+                "subject_kind": self.subject_kind, "facts": facts,
+                "score": round(self.score, 4), "text": dict(self.text)}
+
+
+@dataclass(frozen=True)
+class Findings:
+    """All findings of a period, highest score first."""
+
+    period: Weeks
+    findings: tuple[Finding, ...]
+    charts: tuple[str, ...] = ()
+    _facts: Mapping[str, Fact] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {fact.id: fact for f in self.findings for fact in f.facts.values()}
+        object.__setattr__(self, "_facts", MappingProxyType(index))
+
+    def __iter__(self):
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def by_chart(self, chart: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.chart == chart)
+
+    def only_chart(self, chart: str) -> Findings:
+        """The same findings restricted to one chart (ids unchanged)."""
+        if self.charts and chart not in self.charts:
+            raise UsageError(f"--chart {chart!r} has no data in {self.period.label}; "
+                             f"the charts are {', '.join(self.charts)}")
+        return Findings(self.period, self.by_chart(chart), (chart,))
+
+    def fact(self, fact_id: str) -> Fact | None:
+        """Look a fact up by its id, e.g. "F7.share"; None if there is no such fact."""
+        return self._facts.get(fact_id)
+
+    def as_json(self) -> dict:
+        return {"period": self.period.as_json(), "findings": [f.as_json() for f in self.findings]}
+
+
+def _json_value(v):
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (int, np.integer)) or float(v).is_integer() and abs(v) >= 1e15:
+        return int(v)
+    return round(float(v), 4)
+
+
+def to_json(findings: Findings) -> str:
+    """The JSON contract, byte-for-byte the same for the same findings."""
+    return json.dumps(findings.as_json(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def to_table(findings: Findings, lang: str = "en") -> str:
+    """A plain-text table: id, score, chart, kind, subject, text."""
+    head = ("id", "score", "chart", "kind", "subject", "text")
+    rows = [(f.id, f"{f.score:.3f}", f.chart, f.kind, f.subject, f.text[lang])
+            for f in findings.findings]
+    widths = [max([len(head[i])] + [len(r[i]) for r in rows]) for i in range(5)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths + [0])).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths + [0])).rstrip() for r in rows]
+    if not rows:
+        lines.append(f"(no findings for {findings.period.label})")
+    return "\n".join(lines) + "\n"
+
+
+# ============================================================================ series reading
+
+
+def _windows(x: np.ndarray, w: int) -> np.ndarray:
+    """Means over w consecutive rows: row j covers rows j..j+w-1."""
+    c = np.cumsum(np.vstack([np.zeros((1,) + x.shape[1:]), x]), axis=0)
+    return (c[w:] - c[:-w]) / w
+
+
+def _sigma(x: np.ndarray, floor: float, present: float = 0.0) -> np.ndarray:
+    """Robust σ of one week's noise, per column, from second differences.
+
+    A second difference x[t+1] − 2x[t] + x[t−1] cancels a locally straight trend and has
+    variance 6σ² for independent weekly noise, so σ = 1.4826 × MAD / √6. Triples that touch
+    a week where the column is absent (below `present`) are left out, so the weeks before a
+    launch or after a family vanished do not pass for calm.
+    """
+    if x.shape[0] < 3:
+        return np.full(x.shape[1:], floor)
+    d2 = x[2:] - 2 * x[1:-1] + x[:-2]
+    if present > 0:
+        here = x >= present
+        d2 = np.where(here[2:] & here[1:-1] & here[:-2], d2, np.nan)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # an all-absent column has no σ
+        med = np.nanmedian(d2, axis=0)
+        mad = np.nanmedian(np.abs(d2 - med), axis=0)
+    sigma = 1.4826 * mad / math.sqrt(6)
+    return np.maximum(np.nan_to_num(sigma, nan=floor), floor)
+
+
+def _despike(x: np.ndarray, s: FindingSettings) -> np.ndarray:
+    """Replace one-week outliers (see the module doc) by the mean of their neighbours."""
+    n = x.shape[0]
+    if n < 2:
+        return x.copy()
+    sigma = _sigma(x, s.min_sigma, s.present_share)
+    prev = np.vstack([x[1:2], x[:-1]])  # at the first week, the only neighbour is the next
+    nxt = np.vstack([x[1:], x[-2:-1]])
+    hi, lo = np.maximum(prev, nxt), np.minimum(prev, nxt)
+    up = (x - hi > s.spike_sigmas * sigma) & (x - hi > s.spike_relative * hi)
+    down = (lo - x > s.spike_sigmas * sigma) & (lo - x > s.spike_relative * lo)
+    out = x.copy()
+    spikes = up | down
+    out[spikes] = ((prev + nxt) / 2)[spikes]
+    return out
+
+
+def _sig(effect: float, se: float) -> float:
+    return math.erf(abs(effect) / max(se, 1e-12) / math.sqrt(2))
+
+
+@dataclass
+class _Series:
+    """One entity's cleaned weekly shares and what is read from them."""
+
+    name: str
+    kind: str  # family | provider
+    x: np.ndarray  # cleaned weekly shares
+    win: np.ndarray  # window means
+    sigma: float
+    launch: int | None  # index of the launch week, if launched in the period
+
+
+@dataclass
+class _Draft:
+    kind: str
+    chart: str
+    subject: str
+    subject_kind: str
+    facts: list  # (name, value, unit, weeks, entity, entity_kind)
+    significance: float
+    magnitude: float
+    text: Any  # callable(facts: dict[str, Fact], lang) -> str
+
+
+class _Chart:
+    """One chart prepared for the detectors."""
+
+    def __init__(self, table: ShareTable, registry: Registry, s: FindingSettings,
+                 weeks: tuple[date, ...]) -> None:
+        self.name = table.chart
+        self.table = table
+        self.s = s
+        self.weeks = weeks
+        self.n = len(weeks)
+        self.w = min(s.smooth_weeks, self.n)
+        self.registry = registry
+        self.provider = {e: table.provider.get(e, UNKNOWN_PROVIDER) for e in table.entities}
+        self.families = self._series(table, "family")
+        known = [e for e in table.entities if self.provider[e] not in NOT_SUBJECTS]
+        self.providers: dict[str, _Series] = {}
+        if known:
+            self.providers = self._series(table.by_provider(), "provider")
+
+    def _series(self, table: ShareTable, kind: str) -> dict[str, _Series]:
+        names = [e for e in table.entities if e not in NOT_SUBJECTS and not self._excluded(e, kind)]
+        if not names or not self.n:
+            return {}
+        idx = [table.entities.index(e) for e in names]
+        x = _despike(np.asarray(table.shares)[:, idx], self.s)
+        win = _windows(x, self.w)
+        sigma = _sigma(x, self.s.min_sigma, self.s.present_share)
+        out = {}
+        for j, name in enumerate(names):
+            col = x[:, j]
+            launch = self._launch(name, col) if kind == "family" else None
+            out[name] = _Series(name, kind, col, win[:, j], float(sigma[j]), launch)
+        return out
+
+    def _excluded(self, name: str, kind: str) -> bool:
+        if kind != "family":
+            return False
+        fam = self.registry.families.get(name)
+        return bool(fam and fam.bots and all(
+            self.registry.bots[b].excluded for b in fam.bots if b in self.registry.bots))
+
+    def _launch(self, name: str, col: np.ndarray) -> int | None:
+        present = col >= self.s.present_share
+        if present[0] or not present.any():
+            return None
+        fam = self.registry.families.get(name)
+        if fam is not None and fam.released is not None:
+            if fam.released < self.weeks[0] - timedelta(days=self.s.launch_grace_days):
+                return None  # an old family coming back is not a launch
+        return int(np.argmax(present))
+
+    # ---------------------------------------------------------------- helpers
+
+    def span(self, j: int) -> tuple[date, ...]:
+        """The Mondays of window j."""
+        return self.weeks[j:j + self.w]
+
+    @property
+    def end(self) -> int:
+        return self.n - self.w
+
+    def top_week(self, ser: _Series, j: int) -> date:
+        """The higher week of window j."""
+        seg = ser.x[j:j + self.w]
+        return self.weeks[j + int(np.argmax(seg))]
+
+    def se(self, ser: _Series) -> float:
+        """Standard error of one window mean."""
+        return ser.sigma / math.sqrt(self.w)
+
+    def se2(self, ser: _Series) -> float:
+        """Standard error of the difference of two window means."""
+        return ser.sigma * math.sqrt(2 / self.w)
+
+    def prov_of(self, family: str) -> str:
+        return self.provider.get(family, UNKNOWN_PROVIDER)
+
+
+# ============================================================================ detectors
+
+
+def _fact(name, value, unit, weeks, entity, entity_kind="family"):
+    return (name, value, unit, tuple(weeks), entity, entity_kind)
+
+
+def _launch_ramp(c: _Chart, ser: _Series) -> _Draft | None:
+    L = ser.launch
+    if L is None or L > c.n - c.w or c.w < 1:
+        return None
+    post = ser.win[L:]
+    target = c.s.ramp_fraction * post.max()
+    j = L + int(np.argmax(post >= target))
+    reach = float(ser.win[j])
+    if reach < c.s.min_share:
+        return None
+    last = j + c.w - 1
+    facts = [
+        _fact("share", reach, "pct", c.span(j), ser.name),
+        _fact("weeks_after_launch", last - L, "weeks", (c.weeks[L], c.weeks[last]), ser.name),
+        _fact("launch", c.weeks[L].isoformat(), "date", (c.weeks[L],), ser.name),
+    ]
+    end = float(ser.win[c.end])
+    rising = False
+    if j < c.end:
+        facts.append(_fact("end", end, "pct", c.span(c.end), ser.name))
+        rising = end >= reach * 1.05 and c.end >= 1 and ser.win[c.end] > ser.win[c.end - 1]
+    noun = c.name
+
+    def text(f, lang):
+        share, after = f["share"], f["weeks_after_launch"]
+        launch = fmt.render_fact(f["launch"], lang)
+        if lang == "zh":
+            out = (f"{ser.name}于{launch}上线，{fmt.render_fact(after, lang)}后占"
+                   f"{fmt.chart_noun(noun, lang)}的{fmt.render_fact(share, lang)}")
+            if "end" in f:
+                out += (f"，且仍在增长（期末{_zh_is(fmt.render_fact(f['end'], lang))}）" if rising
+                        else f"，期末{_zh_is(fmt.render_fact(f['end'], lang))}")
+            return out + "。"
+        out = (f"{ser.name} reached {fmt.render_fact(share, lang)} of "
+               f"{fmt.chart_noun(noun, lang)} {fmt.render_fact(after, lang)} after its launch "
+               f"in {launch}")
+        if "end" in f:
+            out += (f", and was still rising ({fmt.render_fact(f['end'], lang)} at the end)"
+                    if rising else f"; it ended the period at {fmt.render_fact(f['end'], lang)}")
+        return out + "."
+
+    return _Draft("launch_ramp", c.name, ser.name, "family", facts,
+                  _sig(reach, c.se(ser)), min(reach, end), text)
+
+
+def _peak_decline(c: _Chart, ser: _Series) -> _Draft | None:
+    s, w = c.s, c.w
+    if c.n < 3 * w:  # start, peak and end need room to be three different windows
+        return None
+    jp = int(np.argmax(ser.win))
+    peak, start, end = float(ser.win[jp]), float(ser.win[0]), float(ser.win[c.end])
+    if jp < w or jp > c.end - w:  # the peak must not overlap the start or end windows
+        if ser.launch is None or jp > c.end - w:
+            return None
+    if peak < s.min_share:
+        return None
+    rise, drop = peak - start, peak - end
+    if min(rise, drop) < s.min_change_pp or end > (1 - s.peak_drop) * peak:
+        return None
+    if min(rise, drop) < s.min_change_rel * peak:
+        return None
+    sig = _sig(min(rise, drop), c.se2(ser))
+    facts = [
+        _fact("peak", peak, "pct", c.span(jp), ser.name),
+        _fact("end", end, "pct", c.span(c.end), ser.name),
+        _fact("change", end / peak, "ratio", c.span(jp) + c.span(c.end), ser.name),
+        _fact("peak_week", c.top_week(ser, jp).isoformat(), "date", (c.top_week(ser, jp),),
+              ser.name),
+    ]
+    if ser.launch is not None:
+        facts.append(_fact("launch", c.weeks[ser.launch].isoformat(), "date",
+                           (c.weeks[ser.launch],), ser.name))
+    after = np.flatnonzero(ser.win[jp:] <= peak / 2)
+    if after.size and jp + int(after[0]) < c.end:
+        jh = jp + int(after[0])
+        last = c.weeks[jh + w - 1]
+        facts.append(_fact("half", float(ser.win[jh]), "pct", c.span(jh), ser.name))
+        facts.append(_fact("half_week", last.isoformat(), "date", (last,), ser.name))
+    noun = c.name
+
+    def text(f, lang):
+        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        launched = "launch" in f
+        if lang == "zh":
+            out = (f"{ser.name}{'于' + r('launch') + '上线后' if launched else ''}在{r('peak_week')}"
+                   f"达到占{fmt.chart_noun(noun, lang)}{r('peak')}的峰值")
+            if "half" in f:
+                out += f"，{r('half_week')}已降至{r('half')}"
+            return out + f"，期末{_zh_is(r('end'))}（较峰值{r('change')}）。"
+        out = (f"{ser.name}{' launched in ' + r('launch') + ' and' if launched else ''} peaked "
+               f"at {r('peak')} of {fmt.chart_noun(noun, lang)} in {r('peak_week')}")
+        if "half" in f:
+            out += f", was down to {r('half')} by {r('half_week')}"
+        return out + f" and ended the period at {r('end')} ({r('change')} from the peak)."
+
+    return _Draft("peak_decline", c.name, ser.name, "family", facts, sig, drop, text)
+
+
+def _change(c: _Chart, ser: _Series, kind_up: str, kind_down: str, subject_kind: str
+            ) -> _Draft | None:
+    s = c.s
+    if ser.launch is not None or c.n < 2 * c.w:
+        return None
+    start, end = float(ser.win[0]), float(ser.win[c.end])
+    delta = end - start
+    if max(start, end) < s.min_share:
+        return None
+    if abs(delta) < s.min_change_pp or abs(delta) < s.min_change_rel * max(start, end):
+        return None
+    sig = _sig(delta, c.se2(ser))
+    kind = kind_up if delta > 0 else kind_down
+    entity_kind = subject_kind
+    facts = [
+        _fact("start", start, "pct", c.span(0), ser.name, entity_kind),
+        _fact("end", end, "pct", c.span(c.end), ser.name, entity_kind),
+        _fact("change", delta, "pp", c.span(0) + c.span(c.end), ser.name, entity_kind),
+    ]
+    if start > 0:
+        facts.append(_fact("ratio", end / start, "ratio", c.span(0) + c.span(c.end), ser.name,
+                           entity_kind))
+    absent = ser.x < s.present_share
+    if absent[-1] and not absent[0]:
+        gone = int(len(absent) - np.argmin(absent[::-1]))  # first week of the final absence
+        facts.append(_fact("gone", c.weeks[gone].isoformat(), "date", (c.weeks[gone],),
+                           ser.name, entity_kind))
+    noun = c.name
+    is_provider = subject_kind == "provider"
+
+    def text(f, lang):
+        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        word = None
+        if "ratio" in f:
+            word = fmt.render_fact(f["ratio"], lang)
+            if word.startswith(("fell by", "rose by", "下降了", "增长了")) and "一半" not in word \
+                    and "倍" not in word:
+                word = None  # a percent change next to points would read as the same unit
+        if lang == "zh":
+            who = f"{ser.name}{'（各模型合计）' if is_provider else ''}"
+            if "gone" in f:
+                return (f"{who}占{fmt.chart_noun(noun, lang)}的份额从{r('start')}降至零，"
+                        f"{r('gone')}起已不再出现。")
+            verb = "升至" if delta > 0 else "降至"
+            out = (f"{who}占{fmt.chart_noun(noun, lang)}的份额从{r('start')}{verb}{r('end')}，"
+                   f"{fmt.render_fact(f['change'], lang, 'signed')}")
+            return out + (f"（{word}）。" if word else "。")
+        who = f"{ser.name}'s families together" if is_provider else ser.name
+        if "gone" in f:
+            return (f"{who} went from {r('start')} of {fmt.chart_noun(noun, lang)} to zero, "
+                    f"and were gone from {r('gone')}." if is_provider else
+                    f"{who} went from {r('start')} of {fmt.chart_noun(noun, lang)} to zero, "
+                    f"and was gone from {r('gone')}.")
+        verb = "rose" if delta > 0 else "fell"
+        out = (f"{who} {verb} from {r('start')} to {r('end')} of {fmt.chart_noun(noun, lang)}, "
+               f"{fmt.render_fact(f['change'], lang, 'signed')}")
+        return out + (f" ({word})." if word else ".")
+
+    return _Draft(kind, c.name, ser.name, subject_kind, facts, sig, abs(delta), text)
+
+
+def _provider_change(c: _Chart, ser: _Series) -> _Draft | None:
+    fams = [f for f in c.families.values() if c.prov_of(f.name) == ser.name]
+    if len(fams) < 2:
+        return None
+    d = _change(c, ser, "provider_change", "provider_change", "provider")
+    if d is None:
+        return None
+    delta = ser.win[c.end] - ser.win[0]
+    biggest = max((f.win[c.end] - f.win[0] for f in fams), key=abs)
+    if abs(delta - biggest) <= 0.2 * abs(delta):
+        return None  # one family tells the same story
+    return d
+
+
+def _succession(c: _Chart, ser: _Series) -> _Draft | None:
+    fam = c.registry.families.get(ser.name)
+    if fam is None or not fam.predecessor or fam.predecessor not in c.families:
+        return None
+    prov = c.prov_of(ser.name)
+    if prov in NOT_SUBJECTS or c.prov_of(fam.predecessor) != prov or c.n < 2 * c.w:
+        return None
+    pred = c.families[fam.predecessor]
+    s = c.s
+    L = ser.launch
+    start = 0.0 if L is not None else float(ser.win[0])
+    end = float(ser.win[c.end])
+    gain = end - start
+    if end < s.min_share or gain < s.min_change_pp:
+        return None
+    jb = max(L - c.w, 0) if L is not None else 0  # the window just before the launch
+    if jb > c.end - c.w:
+        return None
+    before, after = float(pred.win[jb]), float(pred.win[c.end])
+    if before <= 0 or after > (1 - s.succession_drop) * before:
+        return None
+    sig = min(_sig(gain, c.se(ser) if L is not None else c.se2(ser)),
+              _sig(before - after, c.se2(pred)))
+    facts = [
+        _fact("share", end, "pct", c.span(c.end), ser.name),
+        _fact("predecessor_before", before, "pct", c.span(jb), pred.name),
+        _fact("predecessor_end", after, "pct", c.span(c.end), pred.name),
+        _fact("predecessor_change", after / before, "ratio", c.span(jb) + c.span(c.end),
+              pred.name),
+    ]
+    if L is not None:
+        facts.append(_fact("launch", c.weeks[L].isoformat(), "date", (c.weeks[L],), ser.name))
+    noun = c.name
+
+    def text(f, lang):
+        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        if lang == "zh":
+            since = f"{r('launch')}上线后，" if "launch" in f else ""
+            return (f"{since}{ser.name}逐步取代前代{pred.name}：{ser.name}期末占"
+                    f"{fmt.chart_noun(noun, lang)}的{r('share')}，而{pred.name}从{r('predecessor_before')}"
+                    f"降至{r('predecessor_end')}。")
+        since = f" after its launch in {r('launch')}" if "launch" in f else ""
+        return (f"{ser.name} took over from its predecessor {pred.name}{since}: it ended the "
+                f"period at {r('share')} of {fmt.chart_noun(noun, lang)}, while {pred.name} fell "
+                f"from {r('predecessor_before')} to {r('predecessor_end')}.")
+
+    return _Draft("succession", c.name, ser.name, "family", facts, sig, gain, text)
+
+
+def _ranked_at_end(series: Mapping[str, _Series], end: int) -> list[_Series]:
+    return sorted(series.values(), key=lambda x: (-round(float(x.win[end]), 9), x.name))
+
+
+def _weeks_led(series: Mapping[str, _Series], name: str) -> int:
+    names = list(series)
+    x = np.column_stack([series[k].x for k in names])
+    top = np.argmax(x, axis=1)
+    return int(np.sum(top == names.index(name)))
+
+
+def _standing(c: _Chart) -> list[_Draft]:
+    """leader and concentration, for families and for multi-family providers."""
+    out = []
+    s = c.s
+    levels = [("family", c.families)]
+    if c.providers:
+        levels.append(("provider", c.providers))
+    for level, series in levels:
+        ranked = _ranked_at_end(series, c.end)
+        if len(ranked) < 2 and not (ranked and ranked[0].win[c.end] >= s.majority):
+            continue
+        top = ranked[0]
+        share = float(top.win[c.end])
+        if share < s.min_share:
+            continue
+        members = [f for f in c.families.values() if c.prov_of(f.name) == top.name]
+        if level == "provider":
+            best_family = max((float(f.win[c.end]) for f in members), default=0.0)
+            if share - best_family < s.min_change_pp:
+                continue  # the provider is one family: the family finding says it
+        runner = ranked[1] if len(ranked) > 1 else None
+        r_share = float(runner.win[c.end]) if runner else 0.0
+        gap = share - r_share
+        kind = "concentration" if share >= s.majority else "leader"
+        if kind == "leader" and gap < s.leader_gap:
+            continue
+        if kind == "leader":
+            gap_series = top.x - (runner.x if runner else 0)
+            sig = _sig(gap, _sigma(gap_series[:, None], s.min_sigma)[0] / math.sqrt(c.w))
+        else:
+            sig = _sig(share - s.majority, c.se(top))
+        span = c.span(c.end)
+        facts = [_fact("share", share, "pct", span, top.name, level)]
+        if kind == "concentration":
+            facts.append(_fact("rest", 100.0 - share, "pct", span, c.name, "chart"))
+        if runner is not None:
+            facts.append(_fact("gap", gap, "pp", span, top.name, level))
+            facts.append(_fact("runner_up", r_share, "pct", span, runner.name, level))
+        led = _weeks_led(series, top.name)
+        facts.append(_fact("weeks_led", led, "weeks", (c.weeks[0], c.weeks[-1]), top.name, level))
+        others = []
+        if kind == "concentration":
+            inside = {top.name} | {m.name for m in members}
+            rest = [f for f in _ranked_at_end(c.families, c.end) if f.name not in inside
+                    and f.win[c.end] >= s.present_share]
+            for ordinal, fam in zip(ORDINALS, rest):
+                others.append(fam.name)
+                facts.append(_fact(ordinal, float(fam.win[c.end]), "pct", span, fam.name))
+        out.append(_Draft(kind, c.name, top.name, level, facts, sig, share,
+                          _standing_text(c, kind, level, top.name, runner, led, others, members)))
+    return out
+
+
+def _standing_text(c, kind, level, name, runner, led, others, members):
+    noun, n = c.name, c.n
+    # "split among" only when the families named hold nearly all of the rest.
+    rest = 100.0 - float((c.providers if level == "provider" else c.families)[name].win[c.end])
+    named = sum(float(c.families[o].win[c.end]) for o in others)
+    split = rest > 0 and named >= 0.9 * rest
+
+    def text(f, lang):
+        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        zh = lang == "zh"
+        fams = [m.name for m in members if m.name != name and m.win[c.end] >= c.s.min_share]
+        if zh:
+            who = f"{name}{'（' + fmt.names(fams, lang) + '）' if level == 'provider' and fams else ''}"
+            every = "每周都排名第一" if led == n else f"共有{r('weeks_led')}排名第一"
+            if kind == "concentration":
+                out = f"{who}期末占{fmt.chart_noun(noun, lang)}的{r('share')}，{every}"
+                if others:
+                    parts = [f"{o}（{r(k)}）" for o, k in zip(others, ORDINALS)]
+                    out += (f"；其余{r('rest')}由{fmt.names(parts, lang)}分享" if split
+                            else f"；其余{r('rest')}中，较大的有{fmt.names(parts, lang)}")
+                return out + "。"
+            return (f"{who}以{r('share')}位居{fmt.chart_noun(noun, lang)}第一，领先第二名"
+                    f"{runner.name}（{r('runner_up')}）{r('gap')}，{every}。")
+        who = f"{name} ({fmt.names(fams, lang)})" if level == "provider" and fams else name
+        every = "every week" if led == n else f"for {r('weeks_led')} of the period"
+        if kind == "concentration":
+            out = f"{who} held {r('share')} of {fmt.chart_noun(noun, lang)} at the end and led {every}"
+            if others:
+                parts = [f"{o} ({r(k)})" for o, k in zip(others, ORDINALS)]
+                out += (f"; the remaining {r('rest')} was split among {fmt.names(parts, lang)}"
+                        if split else
+                        f"; of the remaining {r('rest')}, the largest shares were "
+                        f"{fmt.names(parts, lang)}")
+            return out + "."
+        return (f"{who} led {fmt.chart_noun(noun, lang)} with {r('share')} at the end, "
+                f"{r('gap')} ahead of {runner.name} ({r('runner_up')}), and was first {every}.")
+
+    return text
+
+
+def _category_share(c: _Chart) -> _Draft | None:
+    t = c.table
+    if t.parent is None or t.parent_share is None or c.n < 2 * c.w:
+        return None
+    s = c.s
+    x = _despike(np.asarray(t.parent_share, dtype=float)[:, None], s)[:, 0]
+    win = _windows(x[:, None], c.w)[:, 0]
+    start, end = float(win[0]), float(win[c.end])
+    if max(start, end) <= 0 or abs(end - start) < s.category_min_change * max(start, end):
+        return None
+    sigma = _sigma(x[:, None], s.min_sigma)[0]
+    sig = _sig(end - start, sigma * math.sqrt(2 / c.w))
+    name = c.name
+    facts = [_fact("start", start, "pct", c.span(0), name, "chart"),
+             _fact("end", end, "pct", c.span(c.end), name, "chart")]
+    if start > 0:
+        facts.append(_fact("ratio", end / start, "ratio", c.span(0) + c.span(c.end), name,
+                           "chart"))
+    jp = int(np.argmax(win))
+    peak = float(win[jp])
+    driver = None
+    if c.w <= jp <= c.end - c.w and peak >= 1.1 * max(start, end):
+        top_week = c.weeks[jp + int(np.argmax(x[jp:jp + c.w]))]
+        facts.append(_fact("peak", peak, "pct", c.span(jp), name, "chart"))
+        facts.append(_fact("peak_week", top_week.isoformat(), "date", (top_week,), name, "chart"))
+        if c.families:
+            driver = max(c.families.values(), key=lambda f: (float(f.win[jp]), f.name))
+            facts.append(_fact("driver_share", float(driver.win[jp]), "pct", c.span(jp),
+                               driver.name))
+    growth = abs(math.log(end / start)) / math.log(10) if start > 0 and end > 0 else 1.0
+    magnitude = 100.0 * min(1.0, growth)
+    parent = t.parent
+
+    def text(f, lang):
+        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        up = end > start
+        if lang == "zh":
+            out = (f"{fmt.chart_noun(name, lang)}占全部{fmt.chart_noun(parent, lang)}的比例从"
+                   f"{r('start')}{'升至' if up else '降至'}{r('end')}")
+            if "ratio" in f:
+                out += f"（{r('ratio')}）"
+            if "peak" in f:
+                out += f"，并在{r('peak_week')}达到{r('peak')}的峰值"
+                if driver is not None:
+                    out += f"，当时{driver.name}占{fmt.chart_noun(name, lang)}的{r('driver_share')}"
+            return out + "。"
+        noun = fmt.chart_noun(name, lang)
+        out = (f"{noun[0].upper() + noun[1:]} went from {r('start')} to {r('end')} of all "
+               f"{fmt.chart_noun(parent, lang)}")
+        if "ratio" in f:
+            out += f" ({r('ratio')})"
+        if "peak" in f:
+            out += f", peaking at {r('peak')} in {r('peak_week')}"
+            if driver is not None:
+                out += f", when {driver.name} had {r('driver_share')} of them"
+        return out + "."
+
+    return _Draft("category_share", name, name, "chart", facts, sig, magnitude, text)
+
+
+def _steady(c: _Chart, ser: _Series) -> _Draft | None:
+    s = c.s
+    if ser.launch is None:
+        return None  # a family flat all along is the standing, not news
+    win = ser.win
+    best = None
+    for j0 in range(ser.launch, c.end + 1):
+        seg = win[j0:c.end + 1]
+        level = float(np.median(seg))
+        if level > 0 and np.all(np.abs(seg - level) <= s.steady_band * level):
+            best = j0
+            break
+    if best is None:
+        return None
+    weeks_run = c.n - best
+    level = float(np.mean(ser.x[best:]))
+    if weeks_run < s.steady_min_weeks or level < s.steady_min_share:
+        return None
+    spread = float(np.max(np.abs(win[best:c.end + 1] - level)))
+    margin = s.steady_band * level - spread  # how far inside the band it stayed
+    sig = _sig(margin, c.se(ser)) if margin > 0 else 0.0
+    facts = [
+        _fact("share", level, "pct", c.weeks[best:], ser.name),
+        _fact("weeks", weeks_run, "weeks", (c.weeks[best], c.weeks[-1]), ser.name),
+        _fact("since", c.weeks[best].isoformat(), "date", (c.weeks[best],), ser.name),
+        _fact("launch", c.weeks[ser.launch].isoformat(), "date", (c.weeks[ser.launch],),
+              ser.name),
+    ]
+    noun = c.name
+
+    def text(f, lang):
+        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        if lang == "zh":
+            return (f"{ser.name}于{r('launch')}上线，自{r('since')}起连续{r('weeks')}稳定在"
+                    f"{fmt.chart_noun(noun, lang)}的{r('share')}。")
+        return (f"{ser.name}, launched in {r('launch')}, has held steady at {r('share')} of "
+                f"{fmt.chart_noun(noun, lang)} for {r('weeks')}, since {r('since')}.")
+
+    return _Draft("steady", c.name, ser.name, "family", facts, sig, level, text)
+
+
+def _small_share(c: _Chart, ramps: list[_Draft]) -> _Draft | None:
+    s = c.s
+    small = []
+    for ser in c.families.values():
+        fam = c.registry.families.get(ser.name)
+        if ser.launch is None or fam is None or not fam.registered:
+            continue
+        if ser.launch > c.end:
+            continue  # launched in the last week: too early to call
+        top = float(ser.win[ser.launch:].max())
+        if top < s.small_share:
+            small.append((ser, top, ser.launch + int(np.argmax(ser.win[ser.launch:]))))
+    if not small:
+        return None
+    typical = [float(d.magnitude) for d in ramps]
+    if not typical:
+        return None
+    small.sort(key=lambda t: (-t[1], t[0].name))
+    expect = float(np.median(typical))
+    mean_small = float(np.mean([t[1] for t in small]))
+    facts = []
+    for ser, top, j in small:
+        facts.append(_fact(_slug(ser.name), top, "pct", c.span(j), ser.name))
+    sig = min(_sig(s.small_share - top, c.se(ser)) for ser, top, _ in small)
+    noun = c.name
+    names = [t[0].name for t in small]
+
+    def text(f, lang):
+        parts = [(n, fmt.render_fact(f[_slug(n)], lang)) for n in names]
+        limit = fmt.under(max(t[1] for t in small), lang)
+        if lang == "zh":
+            body = fmt.names([f"{n}（最高{v}）" for n, v in parts], lang)
+            tail = f"均{limit}"
+            return f"报告期内上线的{body}始终未能打开局面，各自在{fmt.chart_noun(noun, lang)}中的份额{tail}。"
+        body = fmt.names([f"{n} (at most {v})" for n, v in parts], lang)
+        tail = f", each {limit}"
+        return (f"Launched during the period, {body} stayed small in "
+                f"{fmt.chart_noun(noun, lang)}{tail}.")
+
+    return _Draft("small_share", c.name, c.name, "chart", facts, sig,
+                  max(expect - mean_small, 0.0), text)
+
+
+def _zh_is(value: str) -> str:
+    """"为9%" / "约为9%": 约 goes before the verb in Chinese."""
+    return "约为" + value[1:] if value.startswith("约") else "为" + value
+
+
+def _slug(name: str) -> str:
+    out = "".join(ch.lower() if ch.isalnum() else "_" for ch in name).strip("_")
+    while "__" in out:
+        out = out.replace("__", "_")
+    return out if out and not out[0].isdigit() else f"m_{out}"
+
+
+# ============================================================================ find
+
+
+def find(shares: Shares, registry: Registry, settings: FindingSettings = FindingSettings()
+         ) -> Findings:
+    """Shares of a period + the registry → every finding, highest score first, with ids."""
+    weeks = tuple(shares.weeks.mondays)
+    charts = tuple(shares.charts)
+    drafts: list[_Draft] = []
+    scope: dict[str, float] = {}
+    for chart in charts:
+        table = shares.tables[chart]
+        c = _Chart(table, registry, settings, weeks)
+        scope[chart] = 1.0
+        if table.parent_share is not None and len(table.parent_share):
+            scope[chart] = float(np.mean(table.parent_share)) / 100.0
+        drafts.extend(_chart_drafts(c))
+    kept = [d for d in drafts if d.significance >= settings.min_significance]
+    ranked = _rank(kept, charts, scope)
+    findings = []
+    for i, (d, score) in enumerate(ranked, start=1):
+        fid = f"F{i}"
+        facts = {name: Fact(f"{fid}.{name}", name, value, unit, entity, ek, d.chart, wk)
+                 for name, value, unit, wk, entity, ek in d.facts}
+        text = {lang: d.text(facts, lang) for lang in fmt.LANGS}
+        findings.append(Finding(fid, d.kind, d.chart, d.subject, d.subject_kind,
+                                MappingProxyType(facts), score, MappingProxyType(text)))
+    return Findings(shares.weeks, tuple(findings), charts)
+
+
+def _chart_drafts(c: _Chart) -> list[_Draft]:
+    out: list[_Draft] = []
+    cat = _category_share(c)
+    if cat:
+        out.append(cat)
+    ramps = []
+    for ser in c.families.values():
+        pd_ = _peak_decline(c, ser)
+        ramp = _launch_ramp(c, ser)
+        if ramp:
+            ramps.append(ramp)  # every ramp sets the chart's typical launch, declined or not
+        # A peak that declined is the whole arc: it carries the launch, and it says more
+        # than a plain start-to-end rise or fall of the same family.
+        change = _change(c, ser, "rise", "fall", "family") if pd_ is None else None
+        for d in (pd_, ramp if pd_ is None else None, change, _succession(c, ser),
+                  _steady(c, ser)):
+            if d:
+                out.append(d)
+    for ser in c.providers.values():
+        d = _provider_change(c, ser)
+        if d:
+            out.append(d)
+    out.extend(_standing(c))
+    small = _small_share(c, ramps)
+    if small:
+        out.append(small)
+    return out
+
+
+def _rank(drafts: list[_Draft], charts: tuple[str, ...], scope: Mapping[str, float]
+          ) -> list[tuple[_Draft, float]]:
+    """Rank by score with the diversity discount (see the module doc).
+
+    A lazy greedy: discounts only ever lower a score, so a popped finding whose score is
+    still current is the best one left; a stale one goes back with its new score.
+    """
+    def tie(d: _Draft):
+        return (charts.index(d.chart), KINDS.index(d.kind), d.subject)
+
+    heap = []
+    for i, d in enumerate(drafts):
+        s = scope[d.chart] if d.kind != "category_share" else 1.0
+        base = d.significance * KIND_WEIGHT[d.kind] * d.magnitude / 100.0 * s
+        heap.append((-round(base, 9), tie(d), i, 0, base))
+    heapq.heapify(heap)
+    def about(d: _Draft):
+        return (d.chart, d.subject, d.kind if d.subject_kind == "chart" else "")
+
+    told: dict[tuple[str, str, str], int] = {}
+    out = []
+    while heap:
+        neg, key, i, seen, base = heapq.heappop(heap)
+        d = drafts[i]
+        now = told.get(about(d), 0)
+        if now != seen:
+            heapq.heappush(heap, (-round(base * 0.5 ** now, 9), key, i, now, base))
+            continue
+        told[about(d)] = now + 1
+        out.append((d, round(-neg, 6)))
+    return out
