@@ -296,7 +296,7 @@ CHART_NOUNS = {
 def chart_noun(chart: str, lang: str) -> str:
     """What a chart counts: "video generations" / "视频生成"; other categories by their label."""
     _lang(lang)
-    en, zh = CHART_NOUNS.get(chart, (f"{chart} usage", f"{chart}使用量"))
+    en, zh = CHART_NOUNS.get(chart, (chart, chart))
     return zh if lang == "zh" else en
 
 
