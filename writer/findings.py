@@ -49,8 +49,9 @@ concentration    a family or provider holding a majority at the end: share, rest
 category_share   a chart's share of its parent chart (reasoning of all text): start, end,
                  ratio, peak and peak_week when the peak stands out, and the family that
                  led the chart at the peak (driver_share).
-steady           a launched family that has held within ±`steady_band` of one level to the
-                 end for ≥ `steady_min_weeks`: share, weeks, since, launch.
+steady           a launched family whose weekly shares have stayed within ±`steady_band` of
+                 one level (their midpoint) up to the end for ≥ `steady_min_weeks`: share
+                 (the mean of those weeks), weeks, since, launch.
 small_share      launched registry families that never reached `small_share` %: one
                  finding per chart, a fact per family (its highest two-week share).
 
@@ -817,22 +818,21 @@ def _steady(c: _Chart, ser: _Series) -> _Draft | None:
     s = c.s
     if ser.launch is None:
         return None  # a family flat all along is the standing, not news
-    win = ser.win
-    best = None
-    for j0 in range(ser.launch, c.end + 1):
-        seg = win[j0:c.end + 1]
-        level = float(np.median(seg))
-        if level > 0 and np.all(np.abs(seg - level) <= s.steady_band * level):
-            best = j0
-            break
-    if best is None:
+    # The longest run of weeks up to the end that fits in ±band of one level: the weeks
+    # from j on fit when their max × (1 − band) ≤ their min × (1 + band).
+    tail = ser.x[ser.launch:][::-1]
+    hi, lo = np.maximum.accumulate(tail), np.minimum.accumulate(tail)
+    fits = (lo > 0) & (hi * (1 - s.steady_band) <= lo * (1 + s.steady_band))
+    if not fits[0]:
         return None
-    weeks_run = c.n - best
+    length = int(np.argmin(fits)) if not fits.all() else len(fits)
+    best = c.n - length  # the first week of the run
+    weeks_run = length
     level = float(np.mean(ser.x[best:]))
     if weeks_run < s.steady_min_weeks or level < s.steady_min_share:
         return None
-    spread = float(np.max(np.abs(win[best:c.end + 1] - level)))
-    margin = s.steady_band * level - spread  # how far inside the band it stayed
+    mid, half = (hi[length - 1] + lo[length - 1]) / 2, (hi[length - 1] - lo[length - 1]) / 2
+    margin = s.steady_band * mid - half  # how far inside the band it stayed
     sig = _sig(margin, c.se(ser)) if margin > 0 else 0.0
     facts = [
         _fact("share", level, "pct", c.weeks[best:], ser.name),
