@@ -20,7 +20,7 @@ import platform
 import statistics
 import sys
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
 
@@ -30,10 +30,10 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from writer.findings import find  # noqa: E402
-from writer.load import Bot, Dataset, Family, Registry  # noqa: E402
-from writer.periods import Period, Weeks  # noqa: E402
-from writer.shares import compute_shares  # noqa: E402
+from writer.findings import find
+from writer.load import Bot, Dataset, Family, Registry
+from writer.periods import Period, Weeks
+from writer.shares import compute_shares
 
 RESULTS = ROOT / "bench" / "results" / "findings.md"
 SEED = 20250605
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(
         "# Findings benchmark\n\n"
         f"`python bench/findings.py --weeks {args.weeks} --bots {args.bots} --runs {args.runs}`"
-        f", {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}\n\n"
+        f", {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}\n\n"
         "| what | value |\n|---|---|\n"
         f"| data | {args.weeks} weeks × {args.bots} bots (each its own family), seed {SEED} |\n"
         f"| entities per chart | {', '.join(f'{c} {n}' for c, n in sizes.items())} |\n"

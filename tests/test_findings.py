@@ -12,10 +12,10 @@ import pytest
 
 from writer import format as fmt
 from writer.errors import InputError, UsageError
-from writer.findings import KINDS, FindingSettings, Findings, find, to_json, to_table
+from writer.findings import KINDS, Findings, FindingSettings, find, to_json, to_table
 from writer.load import OTHER, Bot, Family, Registry
 from writer.periods import Period, Weeks
-from writer.shares import ShareTable, Shares
+from writer.shares import Shares, ShareTable
 
 MONDAY = date(2025, 1, 6)
 
@@ -58,10 +58,10 @@ def registry_for(*tables: ShareTable, released: dict[str, date] | None = None,
     return Registry(MappingProxyType(bots), MappingProxyType(families))
 
 
-def run(*tables: ShareTable, settings: FindingSettings = FindingSettings(), **reg) -> Findings:
+def run(*tables: ShareTable, settings: FindingSettings | None = None, **reg) -> Findings:
     n = len(tables[0].weeks)
     shares = Shares(weeks_of(n), MappingProxyType({t.chart: t for t in tables}), ())
-    return find(shares, registry_for(*tables, **reg), settings)
+    return find(shares, registry_for(*tables, **reg), settings or FindingSettings())
 
 
 def kinds(findings: Findings, subject: str | None = None) -> list[str]:

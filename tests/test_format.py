@@ -26,7 +26,6 @@ from writer.format import (
     week_phrase,
 )
 
-
 # ------------------------------------------------------------------ rounding and percentages
 
 
@@ -201,7 +200,7 @@ def test_ratio_words(r, en, zh):
 
 def test_halved_stays_inside_the_verifiers_band():
     # Verification reads "halved" as 0.4–0.6 and "more than halved" as below 0.5.
-    for r in [x / 1000 for x in range(0, 1001)]:
+    for r in [x / 1000 for x in range(1001)]:
         words = ratio(r, "en")
         if words == "halved":
             assert 0.4 <= r <= 0.6

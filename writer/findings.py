@@ -40,7 +40,7 @@ rise, fall       start → end for a family present from the start: start, end, 
                  ratio (end/start), gone (the week from which it is absent, if it vanished).
 provider_change  the same for a provider, when no single family tells the same story.
 succession       a family rising while its registry predecessor (same provider) falls:
-                 share, predecessor_before (the window before the launch), predecessor_end,
+                 share, predecessor_end, predecessor_before (the window before the launch),
                  predecessor_change (ratio), launch.
 leader           the top family (and top provider, when several of its families make it so)
                  at the end, below a majority: share, gap (pp), runner_up, weeks_led.
@@ -101,7 +101,7 @@ from writer.errors import InputError, Problem, UsageError
 from writer.facts import Fact
 from writer.load import OTHER, UNKNOWN_PROVIDER, Registry
 from writer.periods import Weeks
-from writer.shares import ShareTable, Shares
+from writer.shares import Shares, ShareTable
 
 KINDS = ("category_share", "launch_ramp", "succession", "rise", "peak_decline", "fall",
          "provider_change", "concentration", "leader", "steady", "small_share")
@@ -389,9 +389,9 @@ class _Chart:
         if present[0] or not present.any():
             return None
         fam = self.registry.families.get(name)
-        if fam is not None and fam.released is not None:
-            if fam.released < self.weeks[0] - timedelta(days=self.s.launch_grace_days):
-                return None  # an old family coming back is not a launch
+        grace = timedelta(days=self.s.launch_grace_days)
+        if fam is not None and fam.released is not None and fam.released < self.weeks[0] - grace:
+            return None  # an old family coming back is not a launch
         return int(np.argmax(present))
 
     # ---------------------------------------------------------------- helpers
@@ -479,9 +479,10 @@ def _peak_decline(c: _Chart, ser: _Series) -> _Draft | None:
         return None
     jp = int(np.argmax(ser.win))
     peak, start, end = float(ser.win[jp]), float(ser.win[0]), float(ser.win[c.end])
-    if jp < w or jp > c.end - w:  # the peak must not overlap the start or end windows
-        if ser.launch is None or jp > c.end - w:
-            return None
+    # The peak must not overlap the end window, nor the start window unless the family
+    # launched in the period (then the start holds the weeks before it existed).
+    if jp > c.end - w or (jp < w and ser.launch is None):
+        return None
     if peak < s.min_share:
         return None
     rise, drop = peak - start, peak - end
@@ -509,7 +510,7 @@ def _peak_decline(c: _Chart, ser: _Series) -> _Draft | None:
     noun = c.name
 
     def text(f, lang):
-        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        r = lambda k: fmt.render_fact(f[k], lang)
         launched = "launch" in f
         if lang == "zh":
             out = (f"{ser.name}{'于' + r('launch') + '上线后' if launched else ''}在{r('peak_week')}"
@@ -557,7 +558,7 @@ def _change(c: _Chart, ser: _Series, kind_up: str, kind_down: str, subject_kind:
     is_provider = subject_kind == "provider"
 
     def text(f, lang):
-        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        r = lambda k: fmt.render_fact(f[k], lang)
         word = None
         if "ratio" in f:
             word = fmt.render_fact(f["ratio"], lang)
@@ -626,8 +627,8 @@ def _succession(c: _Chart, ser: _Series) -> _Draft | None:
               _sig(before - after, c.se2(pred)))
     facts = [
         _fact("share", end, "pct", c.span(c.end), ser.name),
-        _fact("predecessor_before", before, "pct", c.span(jb), pred.name),
         _fact("predecessor_end", after, "pct", c.span(c.end), pred.name),
+        _fact("predecessor_before", before, "pct", c.span(jb), pred.name),
         _fact("predecessor_change", after / before, "ratio", c.span(jb) + c.span(c.end),
               pred.name),
     ]
@@ -636,7 +637,7 @@ def _succession(c: _Chart, ser: _Series) -> _Draft | None:
     noun = c.name
 
     def text(f, lang):
-        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        r = lambda k: fmt.render_fact(f[k], lang)
         if lang == "zh":
             since = f"{r('launch')}上线后，" if "launch" in f else ""
             return (f"{since}{ser.name}逐步取代前代{pred.name}：{ser.name}期末占"
@@ -722,7 +723,7 @@ def _standing_text(c, kind, level, name, runner, led, others, members):
     split = rest > 0 and named >= 0.9 * rest
 
     def text(f, lang):
-        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        r = lambda k: fmt.render_fact(f[k], lang)
         zh = lang == "zh"
         fams = [m.name for m in members if m.name != name and m.win[c.end] >= c.s.min_share]
         if zh:
@@ -788,7 +789,7 @@ def _category_share(c: _Chart) -> _Draft | None:
     parent = t.parent
 
     def text(f, lang):
-        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        r = lambda k: fmt.render_fact(f[k], lang)
         up = end > start
         if lang == "zh":
             out = (f"{fmt.chart_noun(name, lang)}占全部{fmt.chart_noun(parent, lang)}的比例从"
@@ -844,7 +845,7 @@ def _steady(c: _Chart, ser: _Series) -> _Draft | None:
     noun = c.name
 
     def text(f, lang):
-        r = lambda k: fmt.render_fact(f[k], lang)  # noqa: E731
+        r = lambda k: fmt.render_fact(f[k], lang)
         if lang == "zh":
             return (f"{ser.name}于{r('launch')}上线，自{r('since')}起连续{r('weeks')}稳定在"
                     f"{fmt.chart_noun(noun, lang)}的{r('share')}。")
