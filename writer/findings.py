@@ -242,9 +242,10 @@ class Findings:
 
 
 def _json_value(v):
+    """Dates as text, counts as whole numbers, everything else rounded to 4 decimals."""
     if isinstance(v, str):
         return v
-    if isinstance(v, (int, np.integer)) or float(v).is_integer() and abs(v) >= 1e15:
+    if isinstance(v, (int, np.integer)):
         return int(v)
     return round(float(v), 4)
 
@@ -430,7 +431,7 @@ def _fact(name, value, unit, weeks, entity, entity_kind="family"):
 
 def _launch_ramp(c: _Chart, ser: _Series) -> _Draft | None:
     L = ser.launch
-    if L is None or L > c.n - c.w or c.w < 1:
+    if L is None or L > c.n - c.w:
         return None
     post = ser.win[L:]
     target = c.s.ramp_fraction * post.max()
@@ -746,7 +747,8 @@ def _standing_text(c, kind, level, name, runner, led, others, members):
                 parts = [f"{o} ({r(k)})" for o, k in zip(others, ORDINALS)]
                 out += (f"; the remaining {r('rest')} was split among {fmt.names(parts, lang)}"
                         if split else
-                        f"; of the remaining {r('rest')}, the largest shares were "
+                        f"; of the remaining {r('rest')}, the largest "
+                        f"{'shares were' if len(parts) > 1 else 'share was'} "
                         f"{fmt.names(parts, lang)}")
             return out + "."
         return (f"{who} led {fmt.chart_noun(noun, lang)} with {r('share')} at the end, "
