@@ -322,14 +322,17 @@ def test_ties_in_score_break_by_chart_order_then_kind_then_subject():
 # ------------------------------------------------------------------ concentration
 
 
-def test_concentration_names_the_rest_and_says_split_only_when_they_hold_it():
+def test_concentration_names_the_rest_and_says_shared_only_when_they_hold_it():
     t = table("audio", {"E": flat(80), "C": flat(7), "U": flat(6), "P": flat(4.5), "O": flat(2.5)})
     f = one(run(t), "concentration", "E")
-    assert "split among C (7%), U (6%), P (about 5%) and O (about 3%)" in f.text["en"]
-    assert "由C（7%）、U（6%）、P（约5%）和O（约3%）分享" in f.text["zh"]
+    assert f.text["en"] == ("E held 80% of text-to-speech requests at the end and led every "
+                            "week; C (7%), U (6%), P (about 5%) and O (about 3%) shared the rest.")
+    assert f.text["zh"] == ("E期末占语音生成请求的80%，每周都排名第一；其余份额由C（7%）、U（6%）、"
+                            "P（约5%）和O（约3%）分享。")
+    assert f.facts["rest"].value == pytest.approx(20) and f.facts["rest"].entity == "E"
     t = table("audio", {"E": flat(60), "C": flat(7), "U": flat(6)})  # Other holds 27%
     f = one(run(t), "concentration", "E")
-    assert "the largest shares were C (7%) and U (6%)" in f.text["en"]
+    assert f.text["en"].endswith("; next came C (7%) and U (6%).")
 
 
 # ------------------------------------------------------------------ category_share

@@ -251,3 +251,18 @@ def test_no_finding_names_other_or_an_excluded_bot():
         assert not names & ({OTHER} | excluded), f
         for lang in ("en", "zh"):
             assert not re.search(r"\bOther\b|Assistant", f.text[lang]), f.text[lang]
+
+
+def test_every_finding_sentence_passes_verification():
+    """The sentences are built only from facts; the checker of issue 5 must accept them all."""
+    verify = pytest.importorskip("writer.verify")
+    ledger_mod = pytest.importorskip("writer.ledger")
+    data, shares, findings = sample()
+    ledger = ledger_mod.build_ledger(shares, findings, data.registry)
+    failing = []
+    for f in findings:
+        for lang in ("en", "zh"):
+            issues = verify.verify_text(f.text[lang], lang, ledger, chart=f.chart,
+                                        cited=[fact.id for fact in f.facts.values()])
+            failing += [(f.id, lang, f.text[lang], issue) for issue in issues]
+    assert not failing

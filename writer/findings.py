@@ -697,7 +697,8 @@ def _standing(c: _Chart) -> list[_Draft]:
         span = c.span(c.end)
         facts = [_fact("share", share, "pct", span, top.name, level)]
         if kind == "concentration":
-            facts.append(_fact("rest", 100.0 - share, "pct", span, c.name, "chart"))
+            # Everything but the subject: a fact about the subject, named with it.
+            facts.append(_fact("rest", 100.0 - share, "pct", span, top.name, level))
         if runner is not None:
             facts.append(_fact("gap", gap, "pp", span, top.name, level))
             facts.append(_fact("runner_up", r_share, "pct", span, runner.name, level))
@@ -718,7 +719,7 @@ def _standing(c: _Chart) -> list[_Draft]:
 
 def _standing_text(c, kind, level, name, runner, led, others, members):
     noun, n = c.name, c.n
-    # "split among" only when the families named hold nearly all of the rest.
+    # "shared the rest" only when the families named hold nearly all of it.
     rest = 100.0 - float((c.providers if level == "provider" else c.families)[name].win[c.end])
     named = sum(float(c.families[o].win[c.end]) for o in others)
     split = rest > 0 and named >= 0.9 * rest
@@ -734,8 +735,8 @@ def _standing_text(c, kind, level, name, runner, led, others, members):
                 out = f"{who}期末占{fmt.chart_noun(noun, lang)}的{r('share')}，{every}"
                 if others:
                     parts = [f"{o}（{r(k)}）" for o, k in zip(others, ORDINALS)]
-                    out += (f"；其余{r('rest')}由{fmt.names(parts, lang)}分享" if split
-                            else f"；其余{r('rest')}中，较大的有{fmt.names(parts, lang)}")
+                    out += (f"；其余份额由{fmt.names(parts, lang)}分享" if split
+                            else f"；其后依次是{fmt.names(parts, lang)}")
                 return out + "。"
             return (f"{who}以{r('share')}位居{fmt.chart_noun(noun, lang)}第一，领先第二名"
                     f"{runner.name}（{r('runner_up')}）{r('gap')}，{every}。")
@@ -745,11 +746,8 @@ def _standing_text(c, kind, level, name, runner, led, others, members):
             out = f"{who} held {r('share')} of {fmt.chart_noun(noun, lang)} at the end and led {every}"
             if others:
                 parts = [f"{o} ({r(k)})" for o, k in zip(others, ORDINALS)]
-                out += (f"; the remaining {r('rest')} was split among {fmt.names(parts, lang)}"
-                        if split else
-                        f"; of the remaining {r('rest')}, the largest "
-                        f"{'shares were' if len(parts) > 1 else 'share was'} "
-                        f"{fmt.names(parts, lang)}")
+                out += (f"; {fmt.names(parts, lang)} shared the rest" if split else
+                        f"; next came {fmt.names(parts, lang)}")
             return out + "."
         return (f"{who} led {fmt.chart_noun(noun, lang)} with {r('share')} at the end, "
                 f"{r('gap')} ahead of {runner.name} ({r('runner_up')}), and was first {every}.")
@@ -849,7 +847,7 @@ def _steady(c: _Chart, ser: _Series) -> _Draft | None:
     def text(f, lang):
         r = lambda k: fmt.render_fact(f[k], lang)
         if lang == "zh":
-            return (f"{ser.name}于{r('launch')}上线，自{r('since')}起连续{r('weeks')}稳定在"
+            return (f"{ser.name}于{r('launch')}上线；自{r('since')}起的{r('weeks')}里，它一直稳定在"
                     f"{fmt.chart_noun(noun, lang)}的{r('share')}。")
         return (f"{ser.name}, launched in {r('launch')}, has held steady at {r('share')} of "
                 f"{fmt.chart_noun(noun, lang)} for {r('weeks')}, since {r('since')}.")
