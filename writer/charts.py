@@ -22,6 +22,7 @@ or markup), so `{{`, `<script>` or `|` in a family name is drawn as those charac
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -256,11 +257,16 @@ def _oklch_hex(lightness: float, chroma: float, hue: float) -> str:
 
 
 def _ramp(hue: float, step: int, steps: int, chroma: float = 0.13) -> str:
-    """Step `step` of `steps` lightness steps of one hue: dark to light, hue drifting a little."""
+    """Step `step` of `steps` lightness steps of one hue, dark to light.
+
+    Neighbouring steps also lean ±6° apart in hue, which keeps two adjacent steps (the
+    closest any two families of a provider in one chart can be) easier to tell apart.
+    """
     t = 0.5 if steps == 1 else step / (steps - 1)
-    lightness = 0.62 if steps == 1 else 0.46 + t * (0.82 - 0.46)
+    lightness = 0.62 if steps == 1 else 0.42 + t * (0.84 - 0.42)
+    lean = 0.0 if steps == 1 else (6.0 if step % 2 else -6.0)
     # lighter steps get less chroma, so they read as tints rather than neon
-    return _oklch_hex(lightness, chroma * (1 - 0.35 * t), (hue + (t - 0.5) * 16) % 360)
+    return _oklch_hex(lightness, chroma * (1 - 0.35 * t), (hue + (0.5 - t) * 16 + lean) % 360)
 
 
 def _hash_hue(provider: str) -> float:
@@ -289,22 +295,21 @@ def palette(tables: Iterable[ShareTable], *, top: int | None = 10,
     released = released or {}
     folded = [t.fold(top) for t in tables]
     provider_of: dict[str, str] = {}
-    together: dict[str, set[str]] = {}  # entity → entities it shares a chart with
     providers_together: dict[str, set[str]] = {}
     # A reader compares a chart with its parent (reasoning with text), so their families
     # count as sharing a chart too; charts of other modalities may reuse a step.
     groups: dict[str, list[str]] = {}
+    charts_named: list[list[str]] = []
     for table in folded:
         named = [e for e in table.entities if e != OTHER]
+        charts_named.append(named)
         for e in named:
             provider_of.setdefault(e, table.provider.get(e, "") or UNKNOWN_PROVIDER)
-        groups.setdefault(table.parent or table.chart, []).extend(named)
+        group = groups.setdefault(table.parent or table.chart, [])
+        group.extend(e for e in named if e not in group)
         provs = {provider_of[e] for e in named}
         for p in provs:
             providers_together.setdefault(p, set()).update(provs - {p})
-    for named in groups.values():
-        for e in named:
-            together.setdefault(e, set()).update(n for n in named if n != e)
 
     hues: dict[str, float] = {}
     known = list(dict.fromkeys(_norm(p) for p in PROVIDER_HUES))
@@ -328,18 +333,19 @@ def palette(tables: Iterable[ShareTable], *, top: int | None = 10,
             hue = want  # more providers in one chart than the wheel has room for
         hues[p] = hue
 
-    # Within a provider, families that share a chart get different steps (greedy, in
-    # release order), so a family's colour does not depend on which chart it is drawn in.
     def order(e: str) -> tuple:
-        return (released.get(e) or date.max, _version_key(e), e)
+        # undated families first: a registry usually dates only the newer ones
+        return (released.get(e) or date.min, _version_key(e), e)
 
+    ordered = sorted(provider_of, key=order)
     step: dict[str, int] = {}
-    for e in sorted(provider_of, key=order):
-        used = {step[o] for o in together[e] if o in step and provider_of[o] == provider_of[e]}
-        step[e] = next(i for i in range(len(used) + 1) if i not in used)
     steps: dict[str, int] = {}
-    for e, p in provider_of.items():
-        steps[p] = max(steps.get(p, 0), step[e] + 1)
+    for p in sorted(set(provider_of.values())):
+        mine = [e for e in ordered if provider_of[e] == p]
+        in_charts = [[e for e in c if provider_of[e] == p] for c in charts_named]
+        in_groups = [[e for e in g if provider_of[e] == p] for g in groups.values()]
+        found, steps[p] = _assign_steps(mine, in_charts, in_groups)
+        step.update(found)
 
     colors = {OTHER: OTHER_COLOR}
     for e in sorted(provider_of, key=order):
@@ -349,6 +355,60 @@ def palette(tables: Iterable[ShareTable], *, top: int | None = 10,
         else:
             colors[e] = _ramp(UNKNOWN_RAMP_HUE, step[e], steps[p], UNKNOWN_RAMP_CHROMA)
     return MappingProxyType(colors)
+
+
+def _assign_steps(families: list[str], charts: list[list[str]],
+                  groups: list[list[str]]) -> tuple[dict[str, int], int]:
+    """One provider's families (in release order) → (lightness step each, number of steps).
+
+    Families in one group (a chart and its parent) get different steps. Among the ways to
+    do that, take the one whose families in the same chart are the most steps apart, then
+    the one nearest to release order (dark = first). Groups that share no family are
+    solved apart; each is small enough to try every assignment.
+    """
+    groups = [g for g in groups if g]
+    n = max([len(g) for g in groups] + [1])
+    rank = {e: i for i, e in enumerate(families)}
+    ideal = {e: rank[e] * (n - 1) / max(1, len(families) - 1) for e in families}
+    step: dict[str, int] = {}
+    for component in _components(groups):
+        members = [e for e in families if e in component]
+        local_charts = [c for c in charts if len(c) > 1 and c[0] in component]
+        step.update(_best_steps(members, n, local_charts, ideal))
+    for e in families:
+        step.setdefault(e, 0)
+    return step, n
+
+
+def _components(groups: list[list[str]]) -> list[set[str]]:
+    """Groups joined when they share a family (a family drawn in two modalities)."""
+    out: list[set[str]] = []
+    for g in groups:
+        merged = set(g)
+        for c in [c for c in out if c & merged]:
+            merged |= c
+            out.remove(c)
+        out.append(merged)
+    return out
+
+
+def _best_steps(members: list[str], n: int, charts: list[list[str]],
+                ideal: Mapping[str, float]) -> dict[str, int]:
+    def score(a: Mapping[str, int]) -> tuple:
+        gaps = [min(abs(a[x] - a[y]) for i, x in enumerate(c) for y in c[i + 1:]) for c in charts]
+        worst = min(gaps, default=0)
+        return (worst, -gaps.count(worst), sum(gaps),
+                -round(sum(abs(a[e] - ideal[e]) for e in members), 9))
+
+    if len(members) > n or math.perm(n, len(members)) > 50_000:
+        return {e: i % n for i, e in enumerate(members)}  # too many to try: release order
+    best, best_score = None, None
+    for slots in itertools.permutations(range(n), len(members)):
+        a = dict(zip(members, slots))
+        s = score(a)
+        if best_score is None or s > best_score:
+            best, best_score = a, s
+    return best or {}
 
 
 # ---------------------------------------------------------------- chart pieces
@@ -722,13 +782,13 @@ def render_svg(spec: ChartSpec) -> str:
                                allowed_base_urls=[])
 
 
-def render_png(spec: ChartSpec, scale: float = 2) -> bytes:
-    """The chart as PNG bytes at `scale` × its CSS pixel size."""
+def render_png(spec: ChartSpec, scale: float = 2, svg: str | None = None) -> bytes:
+    """The chart as PNG bytes at `scale` × its CSS pixel size, rasterised from its SVG."""
     import vl_convert as vlc
 
-    _register_fonts()
-    return vlc.vegalite_to_png(_thaw(spec.spec), vl_version=_vl_version(spec.spec),
-                               scale=scale, allowed_base_urls=[])
+    # Rasterising the SVG gives the same bytes as vegalite_to_png without running Vega again.
+    svg = render_svg(spec) if svg is None else svg
+    return vlc.svg_to_png(svg, scale=scale)
 
 
 def export(spec: ChartSpec, directory: Path, stem: str) -> ExportResult:
@@ -744,13 +804,14 @@ def export(spec: ChartSpec, directory: Path, stem: str) -> ExportResult:
     svg_path = directory / f"{stem}.svg"
     png_path = directory / f"{stem}.png"
     json_path = directory / f"{stem}.vl.json"
+    svg = render_svg(spec)
     _write_atomic(json_path, (spec.to_json() + "\n").encode("utf-8"))
-    _write_atomic(svg_path, render_svg(spec).encode("utf-8"))
+    _write_atomic(svg_path, svg.encode("utf-8"))
     if spec.lang == "zh" and not cjk_font_available():
         return ExportResult(svg_path, None, json_path, warning=(
             f"{png_path.name} was not written: its Chinese text needs the {CJK_FONT} font, "
             f"which is not installed, and would show as empty boxes. {svg_path.name} and "
             f"{json_path.name} were written. Fix: {CJK_FIX} (Debian/Ubuntu), then run "
             "draft again."))
-    _write_atomic(png_path, render_png(spec, scale=2))
+    _write_atomic(png_path, render_png(spec, scale=2, svg=svg))
     return ExportResult(svg_path, png_path, json_path)
