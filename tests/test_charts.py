@@ -201,6 +201,15 @@ def test_english_week_labels_and_fallback_font(text):
         "sans-serif")
 
 
+def test_week_labels_are_thinned_and_dated_with_the_year_past_a_year():
+    weeks = tuple(date(2024, 1, 1) + timedelta(weeks=i) for i in range(60))
+    table = _table("text", "family", weeks, np.ones((60, 2)), ["GPT-4o", "o1"], np.full(60, 2.0),
+                   {"GPT-4o": "OpenAI", "o1": "OpenAI"})
+    for lang, first in (("en", "Jan 1, 2024"), ("zh", "2024年1月1日")):
+        axis = bar_layer(build_chart(table, lang).to_dict())["encoding"]["x"]["axis"]
+        assert axis["values"][0] == first and 3 <= len(axis["values"]) <= 11
+
+
 def test_annotations_are_drawn_on_their_week(text):
     notes = [Annotation("GPT-4.1", date(2025, 2, 5), "GPT-4.1 launch"),  # a Wednesday
              Annotation("Gemini-2.5", date(2025, 1, 27), "Gemini 2.5 Pro")]

@@ -208,10 +208,9 @@ def _full_date(day: date, lang: str) -> str:
 
 
 def _week_labels(weeks: Sequence[date], lang: str) -> list[str]:
-    labels = [week_label(w, lang) for w in weeks]
-    if len(set(labels)) < len(labels):  # a period over a year long: add the year
-        labels = [_full_date(w, lang) for w in weeks]
-    return labels
+    if weeks and (weeks[-1] - weeks[0]).days >= 365:  # "Jan 6" alone would be ambiguous
+        return [_full_date(w, lang) for w in weeks]
+    return [week_label(w, lang) for w in weeks]
 
 
 def _chart_name(chart: str, lang: str) -> str:
@@ -454,7 +453,7 @@ def _label_rows(annotations: Sequence[tuple[int, str]], step_px: float) -> list[
     rows = []
     for index, label in annotations:
         x = (index + 0.5) * step_px
-        width = sum(12.0 if ord(c) > 0x2E80 else 6.6 for c in label) + 8
+        width = _text_px(label, 11.5) + 14  # bold 11 px text plus the marker
         row = next((r for r, end in enumerate(ends) if x > end), len(ends))
         if row == len(ends):
             ends.append(0.0)
@@ -480,8 +479,16 @@ def _config(lang: str) -> dict[str, Any]:
     }
 
 
+def _text_px(text: str, size: float = 11) -> float:
+    """A rough width of `text` in pixels: CJK glyphs are square, Latin ones about 0.56 em."""
+    return sum(size if ord(c) > 0x2E80 else 0.56 * size for c in text)
+
+
 def _x_axis(labels: list[str], lang: str) -> altair.Axis:
-    every = max(1, math.ceil(len(labels) / MAX_WEEK_LABELS))
+    # Show every k-th week so labels keep ~14 px apart, and never more than 11 of them.
+    widest = max((_text_px(label) for label in labels), default=0) + 14
+    fit = max(1, int(WIDTH // widest)) if widest else MAX_WEEK_LABELS
+    every = max(1, math.ceil(len(labels) / min(fit, MAX_WEEK_LABELS)))
     return altair.Axis(title=TEXT[lang]["week_axis"], values=labels[::every], labelAngle=0,
                     labelPadding=6, ticks=True, tickSize=4, domain=True, labelOverlap=False)
 
@@ -573,11 +580,13 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
         alt = words["alt"].format(unit=unit, start=_full_date(folded.weeks[0], lang),
                                        end=_full_date(folded.weeks[-1] + timedelta(6), lang))
 
+    crowded = len(labels) > 40  # thin bars: white gaps and outlines would drown the colour
     bars = altair.Chart(altair.InlineData(values=values)).mark_bar(
-        stroke="#ffffff", strokeWidth=0.6,
+        stroke="#ffffff", strokeWidth=0.25 if crowded else 0.6,
     ).encode(
         x=altair.X("week_label:O", sort=labels, axis=_x_axis(labels, lang),
-                scale=altair.Scale(domain=labels, paddingInner=0.14, paddingOuter=0.08)),
+                   scale=altair.Scale(domain=labels, paddingInner=0.04 if crowded else 0.14,
+                                      paddingOuter=0.08)),
         y=altair.Y("share:Q", stack="zero",
                 scale=altair.Scale(domain=[0, 100], nice=False, zero=True),
                 axis=altair.Axis(title=words["share_axis"].format(unit=unit),
