@@ -1,0 +1,514 @@
+"""The fact ledger: every number a post about one period may state, indexed for lookup.
+
+    build_ledger(shares, findings, registry) -> Ledger
+
+What goes in (per chart, for every family, provider, brand and the chart itself):
+- the findings' facts, as they are (ids "F3.share" ...), marked `finding=True`;
+- the weekly share series (any week can be cited when the sentence names a date);
+- summary values, the way an analyst reads a chart: `first` and `last` (one week),
+  `start` and `end` (mean of the first / last two weeks), `peak` (the highest week),
+  `peak2` (the highest two-week mean), `low` (the lowest week after it appeared) and `mean`
+  (the mean from its first week with messages to the end);
+- changes between them: points (`pp`) and ratios, start→end, first→last, peak→end,
+  peak→last and start→peak;
+- for reasoning, its share of all text (`parent`), with the same summaries;
+- ranks (1 = largest) among the chart's families, or providers, at start, end, peak and
+  by mean; weekly ranks on demand;
+- durations: weeks from a family's release to its peak and to the last week, and the
+  period's length;
+- counts: families and providers with messages per chart, bots per family, families and
+  bots per provider, registry totals, messages per week (on demand) and in the period.
+
+Ledger-only facts have ids starting "S:" (e.g. "S:video:family:Kling-2.0:end").
+
+The alias table maps every way a text may name an entity to it: bot names ("Gemini 2.5
+Pro" → family Gemini-2.5), family and provider names with case and hyphen variants, brand
+words shared by a provider's families ("Claude", "Kling"), and chart words ("video"/"视频",
+"reasoning"/"推理", "image"/"图像"/"图片", "audio"/"音频"/"TTS", "text"/"文本").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from writer.load import OTHER, UNKNOWN_PROVIDER, Registry
+from writer.mentions import Masker, name_key
+from writer.shares import Shares, ShareTable
+
+
+class Entity(NamedTuple):
+    kind: str  # "family", "provider", "brand" or "chart"
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+LEDGER_UNITS = ("pct", "pp", "weeks", "ratio", "date", "count", "rank")
+
+
+@dataclass(frozen=True)
+class LedgerFact:
+    """One citable number. `weeks` are the ISO Mondays it was read from."""
+
+    id: str
+    name: str
+    value: float | str  # str only for unit "date" (the ISO Monday)
+    unit: str
+    entity: Entity
+    chart: str
+    weeks: tuple[date, ...] = ()
+    finding: bool = False
+
+
+# Chart words, as a reader would name a chart. Longer phrases first ("text-to-speech" is
+# audio, not text).
+CHART_WORDS: dict[str, tuple[str, ...]] = {
+    "audio": ("text-to-speech", "text to speech", "文字转语音", "文本转语音", "语音合成", "audio",
+              "tts", "speech", "voice", "音频", "语音", "配音"),
+    "reasoning": ("reasoning", "推理"),
+    "image": ("image generation", "images", "image", "图像", "图片", "画图", "生图"),
+    "video": ("videos", "video", "视频"),
+    "text": ("text", "文本", "文字", "聊天"),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Ledger:
+    """Everything verification may bind a number to, for one period."""
+
+    period: str
+    weeks: tuple[date, ...]
+    charts: tuple[str, ...]
+    facts: Mapping[str, LedgerFact]  # id → fact (findings and ledger summaries)
+    by_entity: Mapping[Entity, tuple[LedgerFact, ...]]
+    by_chart: Mapping[str, tuple[LedgerFact, ...]]
+    series: Mapping[tuple[str, Entity], np.ndarray] = field(repr=False)
+    chart_entities: Mapping[str, tuple[Entity, ...]] = field(repr=False)
+    releases: Mapping[Entity, tuple[date, ...]] = field(repr=False)  # Mondays of release weeks
+    present: Mapping[Entity, tuple[date, date]] = field(repr=False)  # first..last Monday seen
+    totals: Mapping[str, np.ndarray] = field(repr=False)  # messages per week per chart
+    aliases: Mapping[str, tuple[Entity, ...]] = field(repr=False)  # normalised name → entities
+    names: tuple[str, ...] = field(repr=False)
+    masker: Masker = field(repr=False)
+    chart_word_rx: re.Pattern = field(repr=False)
+    ranks: Mapping[tuple[str, str], tuple[tuple[Entity, ...], np.ndarray]] = field(repr=False)
+    finding_ids: frozenset[str] = frozenset()
+    parents: Mapping[str, str] = field(default_factory=dict)  # chart → its parent chart
+
+    # ------------------------------------------------------------ lookups
+
+    @property
+    def first_day(self) -> date:
+        return self.weeks[0]
+
+    @property
+    def last_day(self) -> date:
+        return self.weeks[-1] + timedelta(days=6)
+
+    def fact(self, fact_id: str) -> LedgerFact | None:
+        return self.facts.get(fact_id)
+
+    def entities_named(self, name: str) -> tuple[Entity, ...]:
+        """The entities a name (bot, family, provider, brand, any case or hyphenation) means."""
+        return self.aliases.get(name_key(name), ())
+
+    def chart_of_word(self, word: str) -> str | None:
+        w = word.lower()
+        for chart, words in self.chart_words().items():
+            if w in words:
+                return chart
+        return None
+
+    def chart_words(self) -> dict[str, tuple[str, ...]]:
+        words = {c: CHART_WORDS.get(c, ()) + (c.lower(),) for c in self.charts}
+        return words
+
+    def week_index(self, monday: date) -> int | None:
+        i = (monday - self.weeks[0]).days // 7
+        return i if 0 <= i < len(self.weeks) and self.weeks[i] == monday else None
+
+    def weekly(self, chart: str, entity: Entity, i: int) -> LedgerFact:
+        """The share of `entity` in week i of `chart`, as a fact."""
+        values = self.series[(chart, entity)]
+        week = self.weeks[i]
+        return LedgerFact(f"S:{chart}:{entity.kind}:{entity.name}:{week.isoformat()}", "week",
+                          float(values[i]), "pct", entity, chart, (week,))
+
+    def weekly_mean2(self, chart: str, entity: Entity, i: int) -> LedgerFact:
+        """The mean share of weeks i and i+1."""
+        values = self.series[(chart, entity)]
+        w = (self.weeks[i], self.weeks[i + 1])
+        return LedgerFact(f"S:{chart}:{entity.kind}:{entity.name}:{w[0].isoformat()}+1", "2-week",
+                          float((values[i] + values[i + 1]) / 2), "pct", entity, chart, w)
+
+    def weekly_rank(self, chart: str, entity: Entity, i: int) -> LedgerFact | None:
+        table = self.ranks.get((chart, entity.kind))
+        if table is None or entity not in table[0]:
+            return None
+        j = table[0].index(entity)
+        week = self.weeks[i]
+        return LedgerFact(f"S:{chart}:{entity.kind}:{entity.name}:rank:{week.isoformat()}",
+                          "rank_week", float(table[1][i, j]), "rank", entity, chart, (week,))
+
+    def weekly_total(self, chart: str, i: int) -> LedgerFact:
+        week = self.weeks[i]
+        return LedgerFact(f"S:{chart}:total:{week.isoformat()}", "messages_week",
+                          float(self.totals[chart][i]), "count", Entity("chart", chart), chart,
+                          (week,))
+
+
+# ====================================================================== building
+
+
+def _mean2(v: np.ndarray) -> np.ndarray:
+    return (v[:-1] + v[1:]) / 2 if len(v) > 1 else v.copy()
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+class _Builder:
+    def __init__(self, weeks: tuple[date, ...]):
+        self.weeks = weeks
+        self.facts: dict[str, LedgerFact] = {}
+
+    def add(self, fact: LedgerFact) -> None:
+        if fact.id not in self.facts:
+            self.facts[fact.id] = fact
+
+    def summaries(self, chart: str, entity: Entity, v: np.ndarray, prefix: str,
+                  release: date | None) -> None:
+        """first/last/start/end/peak/peak2/low/mean, their changes, and durations."""
+        n = len(v)
+        if n == 0 or not np.any(v > 0):
+            return
+        w = self.weeks
+        base = f"S:{chart}:{prefix}"
+
+        def put(name: str, value: float, unit: str, weeks: tuple[date, ...]) -> None:
+            if np.isfinite(value):
+                self.add(LedgerFact(f"{base}:{name}", name, float(value), unit, entity, chart,
+                                    weeks))
+
+        nz = np.flatnonzero(v > 0)
+        first_seen = int(nz[0])
+        m2 = _mean2(v)
+        s_w = w[:2] if n > 1 else w[:1]
+        e_w = w[-2:] if n > 1 else w[-1:]
+        ip = int(np.argmax(v))
+        ip2 = int(np.argmax(m2))
+        p2_w = (w[ip2], w[ip2 + 1]) if n > 1 else (w[0],)
+        values = {
+            "first": (v[0], (w[0],)), "last": (v[-1], (w[-1],)),
+            "start": (m2[0], s_w), "end": (m2[-1], e_w),
+            "peak": (v[ip], (w[ip],)), "peak2": (m2[ip2], p2_w),
+            "low": (float(np.min(v[first_seen:])),
+                    (w[first_seen + int(np.argmin(v[first_seen:]))],)),
+            "mean": (float(np.mean(v[first_seen:])), tuple(w[first_seen:])),
+        }
+        if first_seen > 0:  # appeared during the period: its first two weeks with messages
+            fs = v[first_seen:first_seen + 2]
+            values["launch"] = (float(np.mean(fs)), tuple(w[first_seen:first_seen + 2]))
+        for name, (value, weeks) in values.items():
+            put(name, value, "pct", weeks)
+        pairs = [("start", "end"), ("first", "last"), ("peak2", "end"), ("peak", "last"),
+                 ("start", "peak2"), ("first", "peak"), ("peak", "end"), ("peak2", "last")]
+        for a, b in pairs:
+            va, wa = values[a]
+            vb, wb = values[b]
+            put(f"{a}_to_{b}", vb - va, "pp", tuple(dict.fromkeys(wa + wb)))
+            if va > 0:
+                put(f"{a}_to_{b}_ratio", vb / va, "ratio", tuple(dict.fromkeys(wa + wb)))
+        if release is not None:
+            r = _monday(release)
+            for name, idx in (("peak", ip), ("last", n - 1)):
+                k = (w[idx] - r).days // 7
+                if k >= 0:
+                    put(f"weeks_release_to_{name}", k, "weeks", (w[idx],))
+
+
+def build_ledger(shares: Shares, findings: Any | None, registry: Registry) -> Ledger:
+    """Share tables (+ findings, optional) + registry → the ledger verification binds against.
+
+    `findings` is a Findings object (anything with `.findings`, each with `.facts`: a mapping
+    of name → Fact), or None for a ledger of the share tables alone.
+    """
+    weeks = tuple(shares.weeks.mondays)
+    b = _Builder(weeks)
+    series: dict[tuple[str, Entity], np.ndarray] = {}
+    chart_entities: dict[str, list[Entity]] = {}
+    totals: dict[str, np.ndarray] = {}
+    present: dict[Entity, tuple[date, date]] = {}
+    ranks: dict[tuple[str, str], tuple[tuple[Entity, ...], np.ndarray]] = {}
+
+    releases = _releases(shares, registry)
+    brands = _brands(registry)
+
+    for chart in shares.charts:
+        table: ShareTable = shares[chart]
+        totals[chart] = np.asarray(table.totals, dtype=float)
+        ents: list[Entity] = []
+        fam = table.shares
+        levels = [("family", table.entities, fam)]
+        prov = table.by_provider()
+        levels.append(("provider", prov.entities, prov.shares))
+        for kind, names, matrix in levels:
+            for j, name in enumerate(names):
+                e = Entity(kind, name)
+                v = np.asarray(matrix[:, j], dtype=float)
+                if kind == "provider" and name in ("", UNKNOWN_PROVIDER):
+                    continue
+                series[(chart, e)] = v
+                ents.append(e)
+                _present(present, e, v, weeks)
+                rel = releases.get(name) if kind == "family" else None
+                b.summaries(chart, e, v, f"{kind}:{name}", rel[0] if rel else None)
+            named = [(j, n) for j, n in enumerate(names) if n != OTHER and
+                     not (kind == "provider" and n in ("", UNKNOWN_PROVIDER))]
+            if named:
+                idx = [j for j, _ in named]
+                sub = np.asarray(matrix[:, idx], dtype=float)
+                rk = _rank_matrix(sub)
+                order = tuple(Entity(kind, n) for _, n in named)
+                ranks[(chart, kind)] = (order, rk)
+                for measure, row in (("start", _mean2(sub)[0] if len(sub) > 1 else sub[0]),
+                                     ("end", _mean2(sub)[-1] if len(sub) > 1 else sub[-1]),
+                                     ("peak", sub.max(axis=0)), ("mean", sub.mean(axis=0))):
+                    r = _rank_row(row)
+                    for k, e in enumerate(order):
+                        if row[k] <= 0:
+                            continue
+                        if measure == "start":
+                            weeks_of = weeks[:2]
+                        elif measure == "end":
+                            weeks_of = weeks[-2:]
+                        elif measure == "peak":
+                            weeks_of = (weeks[int(np.argmax(sub[:, k]))],)
+                        else:
+                            weeks_of = weeks
+                        b.add(LedgerFact(f"S:{chart}:{kind}:{e.name}:rank_{measure}",
+                                         f"rank_{measure}", float(r[k]), "rank", e, chart,
+                                         tuple(weeks_of)))
+        # brands: families of one provider sharing a leading word ("Claude", "Kling")
+        for brand, members in brands.items():
+            cols = [table.entities.index(m) for m in members if m in table.entities]
+            if not cols:
+                continue
+            e = Entity("brand", brand)
+            v = np.asarray(fam[:, cols].sum(axis=1), dtype=float)
+            series[(chart, e)] = v
+            ents.append(e)
+            _present(present, e, v, weeks)
+            b.summaries(chart, e, v, f"brand:{brand}", None)
+        # the chart itself: its share of its parent (reasoning of all text), and counts
+        ce = Entity("chart", chart)
+        if table.parent_share is not None:
+            v = np.asarray(table.parent_share, dtype=float)
+            series[(chart, ce)] = v
+            b.summaries(chart, ce, v, "chart:parent", None)
+        ents.append(ce)
+        active = [n for j, n in enumerate(table.entities) if n != OTHER and fam[:, j].sum() > 0]
+        provs = {table.provider.get(n) for n in active} - {None, "", UNKNOWN_PROVIDER}
+        b.add(LedgerFact(f"S:{chart}:families", "families", float(len(active)), "count", ce,
+                         chart, weeks))
+        b.add(LedgerFact(f"S:{chart}:providers", "providers", float(len(provs)), "count", ce,
+                         chart, weeks))
+        b.add(LedgerFact(f"S:{chart}:messages", "messages", float(totals[chart].sum()), "count",
+                         ce, chart, weeks))
+        launched = [n for n in active if n in releases and releases[n][0] > weeks[0]]
+        b.add(LedgerFact(f"S:{chart}:launched", "launched", float(len(launched)), "count", ce,
+                         chart, weeks))
+        for p in provs:
+            fams = [n for n in active if table.provider.get(n) == p]
+            b.add(LedgerFact(f"S:{chart}:provider:{p}:families", "families", float(len(fams)),
+                             "count", Entity("provider", p), chart, weeks))
+        chart_entities[chart] = ents
+
+    # registry counts and the period's length
+    charts = tuple(shares.charts)
+    everywhere = charts[0] if charts else ""
+    for fam_name, family in registry.families.items():
+        if fam_name == OTHER:
+            continue
+        b.add(LedgerFact(f"S:registry:family:{fam_name}:bots", "bots", float(len(family.bots)),
+                         "count", Entity("family", fam_name), everywhere, ()))
+    by_provider: dict[str, list[str]] = {}
+    for fam_name, family in registry.families.items():
+        by_provider.setdefault(family.provider, []).append(fam_name)
+    for p, fams in by_provider.items():
+        if p in ("", UNKNOWN_PROVIDER):
+            continue
+        pe = Entity("provider", p)
+        b.add(LedgerFact(f"S:registry:provider:{p}:families", "families", float(len(fams)),
+                         "count", pe, everywhere, ()))
+        nbots = sum(len(registry.families[f].bots) for f in fams)
+        b.add(LedgerFact(f"S:registry:provider:{p}:bots", "bots", float(nbots), "count", pe,
+                         everywhere, ()))
+    glob = Entity("chart", "*")
+    active_bots = [n for n, bot in registry.bots.items() if not bot.excluded]
+    for name, value in (("bots", len(active_bots)), ("families", len(registry.families)),
+                        ("providers", len(registry.providers)), ("charts", len(charts))):
+        b.add(LedgerFact(f"S:registry:{name}", name, float(value), "count", glob, "*", ()))
+    b.add(LedgerFact("S:period:weeks", "weeks", float(len(weeks)), "weeks", glob, "*", weeks))
+
+    # the findings' own facts
+    finding_ids: set[str] = set()
+    if findings is not None:
+        for f in getattr(findings, "findings", ()):
+            for fact in getattr(f, "facts", {}).values():
+                e = Entity(fact.entity_kind, fact.entity)
+                value = fact.value if fact.unit == "date" else float(fact.value)
+                lf = LedgerFact(fact.id, fact.name, value, fact.unit, e, fact.chart,
+                                tuple(fact.weeks), finding=True)
+                b.facts[fact.id] = lf
+                finding_ids.add(fact.id)
+
+    by_entity: dict[Entity, list[LedgerFact]] = {}
+    by_chart: dict[str, list[LedgerFact]] = {}
+    for fact in b.facts.values():
+        by_entity.setdefault(fact.entity, []).append(fact)
+        by_chart.setdefault(fact.chart, []).append(fact)
+
+    aliases, names = _aliases(registry, shares, brands)
+    masker = Masker(names)
+    words = sorted({w for c in charts for w in CHART_WORDS.get(c, ()) + (c.lower(),)},
+                   key=lambda w: -len(w))
+    chart_rx = re.compile(
+        "|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
+                 for w in words) or r"(?!x)x", re.IGNORECASE)
+
+    release_mondays = {Entity("family", n): tuple(dict.fromkeys(_monday(d) for d in ds))
+                       for n, ds in releases.items()}
+    return Ledger(
+        period=shares.weeks.label,
+        weeks=weeks,
+        charts=charts,
+        facts=MappingProxyType(dict(b.facts)),
+        by_entity=MappingProxyType({k: tuple(v) for k, v in by_entity.items()}),
+        by_chart=MappingProxyType({k: tuple(v) for k, v in by_chart.items()}),
+        series=MappingProxyType(series),
+        chart_entities=MappingProxyType({k: tuple(v) for k, v in chart_entities.items()}),
+        releases=MappingProxyType(release_mondays),
+        present=MappingProxyType(present),
+        totals=MappingProxyType(totals),
+        aliases=MappingProxyType(aliases),
+        names=names,
+        masker=masker,
+        chart_word_rx=chart_rx,
+        ranks=MappingProxyType(ranks),
+        finding_ids=frozenset(finding_ids),
+        parents=MappingProxyType({c: shares[c].parent for c in charts if shares[c].parent}),
+    )
+
+
+def _present(present: dict, e: Entity, v: np.ndarray, weeks: tuple[date, ...]) -> None:
+    nz = np.flatnonzero(v > 0)
+    if len(nz):
+        lo, hi = weeks[int(nz[0])], weeks[int(nz[-1])]
+        if e in present:
+            lo, hi = min(lo, present[e][0]), max(hi, present[e][1])
+        present[e] = (lo, hi)
+
+
+def _rank_row(row: np.ndarray) -> np.ndarray:
+    """1 + how many are strictly larger: ties share a rank."""
+    return 1 + (row[None, :] > row[:, None]).sum(axis=1)
+
+
+def _rank_matrix(m: np.ndarray) -> np.ndarray:
+    return np.vstack([_rank_row(r) for r in m]) if len(m) else m
+
+
+def _releases(shares: Shares, registry: Registry) -> dict[str, tuple[date, ...]]:
+    """family → its release days: the registry's date, and the first week it had messages
+    (when that is after the period's first week). Either may be cited."""
+    out: dict[str, list[date]] = {}
+    for name, fam in registry.families.items():
+        if fam.released is not None:
+            out.setdefault(name, []).append(fam.released)
+    weeks = shares.weeks.mondays
+    for chart in shares.charts:
+        t = shares[chart]
+        m = t.shares
+        for j, name in enumerate(t.entities):
+            nz = np.flatnonzero(m[:, j] > 0)
+            if len(nz) and nz[0] > 0:
+                first = weeks[int(nz[0])]
+                days = out.setdefault(name, [])
+                if first not in days:
+                    days.append(first)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _lead_word(name: str) -> str | None:
+    m = re.match(r"[A-Za-z]{3,}", name)
+    return m.group(0) if m else None
+
+
+def _brands(registry: Registry) -> dict[str, tuple[str, ...]]:
+    """Leading words shared by two or more families of one provider: "Claude", "Gemini"."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for name, fam in registry.families.items():
+        word = _lead_word(name)
+        if word and name != OTHER:
+            groups.setdefault((word.lower(), fam.provider), []).append(name)
+    taken = {name_key(n) for n in registry.families} | {name_key(p) for p in registry.providers}
+    taken |= {name_key(b) for b in registry.bots}
+    out: dict[str, tuple[str, ...]] = {}
+    by_word: dict[str, list[tuple[str, list[str]]]] = {}
+    for (word, provider), members in groups.items():
+        by_word.setdefault(word, []).append((provider, members))
+    for word, entries in by_word.items():
+        if len(entries) != 1:
+            continue  # one word, several providers: too vague to name anything
+        provider, members = entries[0]
+        if len(members) < 2 or word in taken:
+            continue
+        display = _lead_word(members[0]) or word
+        out[display] = tuple(sorted(members))
+    return out
+
+
+def _variants(name: str) -> set[str]:
+    """Spellings a writer may use: as given, with spaces for hyphens and hyphens for spaces."""
+    return {name, name.replace("-", " "), name.replace(" ", "-"), name.replace("_", " ")}
+
+
+def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str, ...]]
+             ) -> tuple[dict[str, tuple[Entity, ...]], tuple[str, ...]]:
+    table: dict[str, list[Entity]] = {}
+    spelled: set[str] = set()
+
+    def add(name: str, e: Entity) -> None:
+        if not name or name in (OTHER, UNKNOWN_PROVIDER) or not name.strip():
+            return
+        key = name_key(name)
+        if not key:
+            return
+        lst = table.setdefault(key, [])
+        if e not in lst:
+            lst.append(e)
+        spelled.update(_variants(name))
+
+    for name in registry.families:
+        add(name, Entity("family", name))
+    for bot in registry.bots.values():
+        add(bot.name, Entity("family", bot.family))
+    for provider in registry.providers:
+        add(provider, Entity("provider", provider))
+    for chart in shares.charts:
+        for name in shares[chart].entities:
+            add(name, Entity("family", name))
+    for brand in brands:
+        add(brand, Entity("brand", brand))
+    names = tuple(sorted(spelled, key=lambda n: (-len(n), n)))
+    return {k: tuple(v) for k, v in table.items()}, names

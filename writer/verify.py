@@ -1,0 +1,1227 @@
+"""Verification: every number in a text, bound to a fact in the ledger or reported.
+
+    verify_text(text, lang, ledger, *, chart=None, file=None, first_line=1) -> (Issue, ...)
+    verify_markdown(markdown, lang, ledger, *, file=None) -> Report
+    parity(report_en, report_zh) -> fact ids cited in one language only
+
+How a number is checked
+-----------------------
+1. Names, URLs, image paths, footnote markers, Liquid, kramdown attributes, HTML and code
+   are masked: digits inside them are never claims (see writer/mentions.py).
+2. Every numeric mention is extracted with its qualifier (about, nearly, over, within...).
+3. Each sentence is one binding scope. A mention must match a fact that belongs to an
+   entity the sentence names (a bot, family, provider, brand such as "Claude", or a chart
+   word such as "reasoning", whose own facts are reasoning's share of all text). A sentence
+   that names none binds to any fact of the section's chart (in a chart section, the
+   heading carries `{#chart-video}`), or of any chart outside chart sections. A chart
+   word ("of all text", "视频") adds its chart to the scope.
+4. Undated numbers bind to the findings' facts and the ledger's summary values (start,
+   end, peak, mean ... see writer/ledger.py). A date phrase in the sentence ("in mid-March",
+   "4月最后一周") also opens every weekly value in the weeks it overlaps, and so does a
+   duration after a release ("three weeks after release": the week 3 weeks after it).
+5. The sentence must hold as a whole: each date phrase must overlap the week of a fact
+   that one of the sentence's numbers is bound to, unless it is said of a release ("released
+   in late April": the entity's release week) or a peak ("peaked in mid-February": its
+   peak week); a date in a clause with no number may also name a release. A duration must
+   be a duration fact, or the weeks from the entity's release to the week of a bound
+   number. In "from X to Y", X's fact must come before Y's, for the same entity, and a
+   "rose"/"fell" must agree with X and Y.
+
+Tolerance rules
+---------------
+N is the number as written; u the unit of its last shown digit (1 for "21%", 0.1 for
+"21.3%", 10 for "三成", a week for durations). A = max(u/2, 1 point, 10% of N) for shares
+and points; max(u/2, 1, 10% of N) for counts; max(1 week, 10% of N) for durations;
+max(u/2, 10% of N) for multiples (2.5x, 3倍).
+- No qualifier, or just/only/仅/短短: the true value rounds to N at the digits shown, half
+  up: N − u/2 <= v < N + u/2. A true 9.5 passes "10%"; a true 9.49 passes "9%", not "10%".
+  A range "20–25%" is 20 − u/2 <= v < 25 + u/2.
+- about, around, roughly, ~, 约, 大约, 左右: |v − N| <= A ("about 21%" is 18.9–23.1).
+- nearly, almost, close to, 近, 将近, 接近: N − A <= v <= N (at or below N).
+- over, more than, above, 超过, 逾, 高于: v > N. at least, N+, 至少, 以上: v >= N.
+- under, below, less than, 不到, 不足, 低于: v < N. at most, up to, 不超过, 以下: v <= N.
+- 多 / just over / 出头 after a round number: N < v < N + the unit it counts in
+  (两成多 is 20–30%, 二十多 is 21–29, 三周多 is 3–4 weeks); just over: N < v <= N + A.
+- within N weeks, N周内: 0 <= v <= N. "just N weeks", "仅N周": v rounds to N.
+- Fractions and shares in words are approximate: a quarter, one in five, 一半 (50%): |v − N| <= A.
+- Ratio words allow 20% either way of their nominal ratio: halved 0.4–0.6, doubled 1.6–2.4,
+  tripled 2.4–3.6, 翻了一番 = doubled, 翻了两番 = x4; "more than halved" < 0.5, "more
+  than doubled" > 2, "nearly halved" 0.5–0.6, "nearly doubled" 1.6–2.0, unchanged/持平
+  0.95–1.05, fell to zero/降至零 = 0. Chinese "增长了N倍" is N+1 times (增长了两倍 = x3),
+  "增长到N倍"/"N倍" is N times.
+- A percent change ("fell by 40%", "下降了40%", "a 40% drop") is a ratio, never points:
+  40 gets the share tolerance above, then fell → ratio 1 − 40/100, rose → 1 + 40/100.
+  Points ("10 points", "10个百分点", "pp") bind only to point facts; a % said to be
+  "absolute" (绝对份额) is points. A rise or fall said with the points must match the sign.
+- Dates are day ranges: early/mid/late = days 1–10/11–20/21–end (上旬/中旬/下旬, 初/中/底),
+  "the last week of April"/"4月最后一周" = its last seven days, a month = the month, "early
+  2025" = Jan–Apr, H1/上半年, Q2/第二季度. A date matches a fact when the fact's week
+  (Monday–Sunday) overlaps the range; about/左右 widens it by 7 days each side.
+- Ranks ("second-largest", "No. 1", "第二") are exact; "top three"/"前三" is rank <= 3.
+- Counts of one ("one model", "一款") are the article, not a claim, and are not checked.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from writer.ledger import Entity, Ledger, LedgerFact
+from writer.mentions import Mention, extract_masked, mask
+
+NUMERIC = ("pct", "pp", "ratio", "count", "rank", "number", "duration")
+_EPS = 1e-9
+_NODE_LIMIT = 20000
+
+
+# ====================================================================== results
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One number the data does not back, and where it is."""
+
+    file: str | None
+    line: int
+    col: int
+    text: str
+    reason: str
+    nearest: str | None = None
+
+    def render(self) -> str:
+        where = f"{self.file or '<text>'}:{self.line}:{self.col}"
+        out = f"{where}: '{self.text}': {self.reason}"
+        if self.nearest:
+            out += f" [{self.nearest}]"
+        return out
+
+    def as_json(self) -> dict:
+        return {"file": self.file, "line": self.line, "col": self.col, "text": self.text,
+                "reason": self.reason, "nearest": self.nearest}
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of checking a text or a post."""
+
+    issues: tuple[Issue, ...]
+    mentions_checked: int
+    bound: tuple[str, ...]  # ids of the findings' facts the numbers were bound to
+    file: str | None = None
+    lang: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+
+def report_to_json(report: Report) -> dict:
+    """A JSON-ready dict: ok, mentions_checked, bound (finding fact ids), issues."""
+    return {"ok": report.ok, "mentions_checked": report.mentions_checked,
+            "bound": list(report.bound), "issues": [i.as_json() for i in report.issues]}
+
+
+def parity(report_en: Report, report_zh: Report) -> tuple[str, ...]:
+    """Finding fact ids cited in one language's post and not the other's, as
+    "F3.share (en only)" / "F3.share (zh only)", sorted."""
+    en, zh = set(report_en.bound), set(report_zh.bound)
+    out = [f"{i} (en only)" for i in sorted(en - zh)] + [f"{i} (zh only)" for i in sorted(zh - en)]
+    return tuple(sorted(out))
+
+
+# ====================================================================== tolerance
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def __contains__(self, x: float) -> bool:
+        if x is None or (isinstance(x, float) and math.isnan(x)):
+            return False
+        if self.lo_open:
+            if not x > self.lo:
+                return False
+        elif not x >= self.lo:
+            return False
+        if self.hi_open:
+            return x < self.hi
+        return x <= self.hi
+
+    def describe(self, unit: str) -> str:
+        def f(v: float) -> str:
+            if math.isinf(v):
+                return "∞"
+            s = f"{v:.2f}".rstrip("0").rstrip(".")
+            return s
+        suffix = {"pct": "%", "pp": " points", "weeks": " weeks", "ratio": "×"}.get(unit, "")
+        if unit == "weeks" and not self.lo_open and self.hi_open and \
+                abs(self.hi - self.lo - 1) < 1e-9 and abs((self.lo + 0.5) % 1) < 1e-9:
+            n = int(round(self.lo + 0.5))
+            return f"{n} week{'s' if n != 1 else ''}"
+        if unit == "weeks" and self.lo == 0 and not math.isinf(self.hi) and not self.hi_open:
+            return f"at most {f(self.hi)} weeks"
+        if math.isinf(self.hi):
+            return f"{'above' if self.lo_open else 'at least'} {f(self.lo)}{suffix}"
+        if self.lo <= -1e8 or (self.lo <= 0 and unit in ("pct", "count", "weeks") and not
+                               self.lo_open and self.lo < 0):
+            return f"{'below' if self.hi_open else 'at most'} {f(self.hi)}{suffix}"
+        if abs(self.hi - self.lo) < 1e-12:
+            return f"{f(self.lo)}{suffix}"
+        return (f"{'(' if self.lo_open else '['}{f(self.lo)}, {f(self.hi)}"
+                f"{')' if self.hi_open else ']'}{suffix}")
+
+
+def _slack(kind: str, n: float, u: float) -> float:
+    n = abs(n)
+    if kind in ("pct", "pp", "number"):
+        return max(u / 2, 1.0, 0.1 * n)
+    if kind == "count":
+        return max(u / 2, 1.0, 0.1 * n)
+    if kind == "duration":
+        return max(1.0, 0.1 * n)
+    return max(u / 2, 0.1 * n)  # multiples
+
+
+def _plain(kind: str, m: Mention) -> Interval:
+    """The interval a number with its qualifier allows, in the number's own scale."""
+    lo, hi, u, q = float(m.lo), float(m.hi), float(m.unit), m.qualifier
+    if q in ("exact", "just"):
+        if kind == "duration" and u >= 1 and lo == hi:
+            return Interval(lo - u / 2, hi + u / 2, False, True)
+        return Interval(lo - u / 2, hi + u / 2, False, True)
+    if q == "approx":
+        return Interval(lo - _slack(kind, lo, u) - _EPS, hi + _slack(kind, hi, u) + _EPS)
+    if q == "nearly":
+        return Interval(hi - _slack(kind, hi, u) - _EPS, hi + _EPS)
+    if q == "above":
+        return Interval(lo, math.inf, True, False)
+    if q == "at_least":
+        return Interval(lo - _EPS, math.inf)
+    if q == "below":
+        return Interval(-math.inf, hi, False, True)
+    if q == "at_most":
+        return Interval(-math.inf, hi + _EPS)
+    if q == "within":
+        return Interval(0.0, hi + _EPS) if kind == "duration" else Interval(-math.inf, hi + _EPS)
+    if q == "plus":
+        return Interval(lo, hi + u, True, True)
+    raise ValueError(f"unknown qualifier {q!r}")
+
+
+def tolerance(m: Mention) -> Interval:
+    """The values a mention allows, in its fact's unit (ratios as end/start)."""
+    if m.kind == "ratio" and m.basis == "word":
+        n = float(m.value)
+        q = m.qualifier
+        if n == 0:
+            return Interval(0.0, 1e-9)
+        if n == 1:
+            return Interval(0.95, 1.05)
+        if q == "exact":
+            return Interval(0.8 * n - _EPS, 1.2 * n + _EPS)
+        if q == "nearly":
+            return Interval(n - _EPS, 1.2 * n) if n < 1 else Interval(0.8 * n, n + _EPS)
+        if q in ("below", "at_most"):
+            return Interval(0.0, n + (_EPS if q == "at_most" else 0), False, q == "below")
+        if q in ("above", "at_least"):
+            return Interval(n - (_EPS if q == "at_least" else 0), math.inf, q == "above", False)
+        return Interval(0.8 * n, 1.2 * n)
+    if m.kind == "ratio" and m.basis == "change":
+        p = _plain("pct", m)
+        plo, phi = max(p.lo, 0.0), p.hi
+        if m.sign < 0:
+            return Interval(1 - phi / 100, 1 - plo / 100, p.hi_open, p.lo_open)
+        if m.sign > 0:
+            return Interval(1 + plo / 100, 1 + phi / 100, p.lo_open, p.hi_open)
+        return Interval(1 - phi / 100, 1 + phi / 100)  # direction unsaid: either way
+    kind = "multiple" if m.kind == "ratio" else m.kind
+    iv = _plain(kind, m)
+    if m.kind in ("pct", "count", "duration", "rank") and iv.lo < 0:
+        return Interval(0.0 if m.kind != "rank" else 1.0, iv.hi, False, iv.hi_open)
+    return iv
+
+
+# ====================================================================== sentences
+
+_ABBREV = re.compile(r"(?i)(?:\b(?:no|vs|e\.g|i\.e|etc|approx|fig|inc|mr|ms|dr|st|jan|feb|mar|apr|"
+                     r"jun|jul|aug|sep|sept|oct|nov|dec|u\.s|ca)\.)$")
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d{1,2}[.)]\s|\||>|!\[)")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split at 。！？；;!? and '. ', at blank lines, list items, headings,
+    table rows and images; a soft-wrapped line continues its paragraph."""
+    cuts = {0, len(text)}
+    pos = 0
+    prev_block = True
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped or _BLOCK_START.match(line) or prev_block:
+            cuts.add(start)
+        prev_block = not stripped or bool(re.match(r"^\s*(?:#{1,6}\s|\|)", line))
+        if not stripped:
+            cuts.add(min(pos, len(text)))
+    for m in re.finditer(r"[。！？；;!?]+|(?<=[^\s.])\.(?=\s|$|\*)|!\[|\]\(", text):
+        if m.group(0) in ("![", "]("):
+            cuts.add(m.start())
+            continue
+        if m.group(0) == ".":
+            head = text[max(0, m.start() - 8):m.end()]
+            if _ABBREV.search(head) or re.search(r"\b[A-Z]\.$", head):
+                continue
+        cuts.add(m.end())
+    edges = sorted(cuts)
+    return [(a, b) for a, b in zip(edges, edges[1:]) if text[a:b].strip()]
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    edges = [start] + [m.end() for m in re.finditer(r"[,，、:：()（）—]|\band\b|\bwhile\b|而",
+                                                       text[start:end])] + [end]
+    edges = sorted({start, end} | {start + e - start if False else e for e in edges[1:-1]})
+    # the finditer offsets are relative to the slice
+    rel = [start] + [start + m.end() for m in re.finditer(r"[,，、:：()（）—]|\bwhile\b|而",
+                                                          text[start:end])] + [end]
+    rel = sorted(set(rel))
+    return [(a, b) for a, b in zip(rel, rel[1:]) if b > a]
+
+
+# ====================================================================== binding
+
+
+@dataclass
+class _Ctx:
+    ledger: Ledger
+    entities: list[Entity]  # registry entities named (family, provider, brand)
+    chart_ents: list[Entity]  # charts named by a chart word
+    charts: tuple[str, ...]  # the charts in scope
+    cited: frozenset[str]
+    dated: list[tuple[date, date]] = field(default_factory=list)
+
+
+def _overlaps(week: date, lo: date, hi: date) -> bool:
+    return week <= hi and week + timedelta(days=6) >= lo
+
+
+def _fact_overlaps(f: LedgerFact, lo: date, hi: date) -> bool:
+    """A fact read from one or two weeks overlaps a date range when one of its weeks does;
+    a fact read over many weeks (a mean, a rank by mean) only when most of them do: "in
+    mid-March" is not made true by the average of the whole period."""
+    hits = sum(1 for w in f.weeks if _overlaps(w, lo, hi))
+    if len(f.weeks) <= 2:
+        return hits > 0
+    return hits * 2 >= len(f.weeks)
+
+
+# What a count counts, by the noun after it (see mentions.Mention.basis for counts).
+COUNT_NAMES = {
+    "bots": ("bots", "families"), "families": ("families",), "providers": ("providers",),
+    "messages": ("messages", "messages_week"), "launches": ("launched",),
+}
+
+_UNIT_OF = {"pct": ("pct",), "pp": ("pp",), "ratio": ("ratio",), "count": ("count",),
+            "rank": ("rank",), "duration": ("weeks",),
+            "number": ("pct", "pp", "count", "weeks", "ratio", "rank")}
+
+
+def _scope_facts(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
+    """The static facts (findings and summaries) this sentence may cite, of these units."""
+    L = ctx.ledger
+    out: list[LedgerFact] = []
+    if ctx.entities:
+        for e in ctx.entities:
+            facts = L.by_entity.get(e, ())
+            inside = [f for f in facts if f.chart in ctx.charts or f.chart == "*"]
+            if not any(f.chart in ctx.charts for f in facts):
+                inside = list(facts)  # the entity is not in this chart: any of its charts
+            out.extend(f for f in inside if f.unit in units)
+        for e in ctx.chart_ents:
+            out.extend(f for f in L.by_entity.get(e, ()) if f.unit in units)
+    else:
+        for c in ctx.charts:
+            out.extend(f for f in L.by_chart.get(c, ()) if f.unit in units)
+    for f in L.by_entity.get(Entity("chart", "*"), ()):
+        # platform-wide counts, unless the sentence names a chart; the period's length always
+        if f.unit in units and (not ctx.chart_ents or f.unit == "weeks"):
+            out.append(f)
+    return out
+
+
+def _scope_series(ctx: _Ctx) -> list[tuple[str, Entity]]:
+    L = ctx.ledger
+    keys: list[tuple[str, Entity]] = []
+    if ctx.entities:
+        for e in ctx.entities + ctx.chart_ents:
+            ks = [(c, e) for c in ctx.charts if (c, e) in L.series]
+            if not ks:
+                ks = [(c, e) for c in L.charts if (c, e) in L.series]
+            keys.extend(ks)
+    else:
+        for c in ctx.charts:
+            keys.extend((c, e) for e in L.chart_entities.get(c, ()) if (c, e) in L.series)
+    return keys
+
+
+def _dated_facts(ctx: _Ctx, kind: str, spans: list[tuple[date, date]]) -> list[LedgerFact]:
+    """Weekly values (and two-week means, ranks, totals) in the weeks the sentence dates."""
+    L = ctx.ledger
+    if not spans:
+        return []
+    idx = sorted({i for i, w in enumerate(L.weeks) for lo, hi in spans if _overlaps(w, lo, hi)})
+    if not idx:
+        return []
+    out: list[LedgerFact] = []
+    keys = _scope_series(ctx)
+    if kind in ("pct", "number"):
+        for c, e in keys:
+            for i in idx:
+                out.append(L.weekly(c, e, i))
+                if i + 1 < len(L.weeks):
+                    out.append(L.weekly_mean2(c, e, i))
+                if i > 0 and i - 1 not in idx:
+                    out.append(L.weekly_mean2(c, e, i - 1))
+    if kind in ("rank", "number"):
+        for c, e in keys:
+            for i in idx:
+                r = L.weekly_rank(c, e, i)
+                if r is not None:
+                    out.append(r)
+    if kind in ("count", "number"):
+        for c in ctx.charts:
+            if c in L.totals:
+                out.extend(L.weekly_total(c, i) for i in idx)
+    if kind in ("pp", "ratio", "number") and len(spans) >= 2:
+        # changes between two dated weeks: the first date phrase to a later one
+        groups = [[i for i, w in enumerate(L.weeks) if _overlaps(w, lo, hi)] for lo, hi in spans]
+        for c, e in keys:
+            v = L.series[(c, e)]
+            for ga, gb in zip(groups, groups[1:]):
+                for a in ga:
+                    for b_ in gb:
+                        if b_ <= a:
+                            continue
+                        wk = (L.weeks[a], L.weeks[b_])
+                        base = f"S:{c}:{e.kind}:{e.name}:{wk[0]}->{wk[1]}"
+                        if kind in ("pp", "number"):
+                            out.append(LedgerFact(base, "change", float(v[b_] - v[a]), "pp", e,
+                                                  c, wk))
+                        if kind in ("ratio", "number") and v[a] > 0:
+                            out.append(LedgerFact(base + ":ratio", "change", float(v[b_] / v[a]),
+                                                  "ratio", e, c, wk))
+    return out
+
+
+def _value_ok(m: Mention, iv: Interval, f: LedgerFact) -> bool:
+    if f.unit == "date" or isinstance(f.value, str):
+        return False
+    v = float(f.value)
+    if f.unit == "pct" and v == 0 and not f.finding and (m.lo or 0) > 0:
+        return False  # "under 1%" is not made true by the weeks before a launch
+    if m.kind == "pp" or (m.kind == "number" and f.unit == "pp"):
+        if m.sign and v and (v > 0) != (m.sign > 0):
+            return False
+        return abs(v) in iv
+    return v in iv
+
+
+def _pref(f: LedgerFact, ctx: _Ctx, target: float) -> tuple:
+    v = float(f.value) if not isinstance(f.value, str) else 0.0
+    return (f.id not in ctx.cited, not f.finding, f.name in ("week", "2-week", "rank_week"),
+            abs(abs(v) - target))
+
+
+def _candidates(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]]) -> list[LedgerFact]:
+    iv = tolerance(m)
+    units = _UNIT_OF[m.kind]
+    pool = _scope_facts(ctx, units)
+    pool += _dated_facts(ctx, m.kind, ctx.dated + extra_spans)
+    hits = [f for f in pool if f.unit in units and _value_ok(m, iv, f)]
+    if m.kind == "count" and m.basis in COUNT_NAMES:
+        hits = [f for f in hits if f.unit != "count" or f.name in COUNT_NAMES[m.basis]]
+    if m.role in ("from", "to"):
+        hits = [f for f in hits if len(f.weeks) <= 2 or f.finding]
+    target = float(m.lo + m.hi) / 2 if m.lo is not None else 0.0
+    if m.kind == "ratio" and m.basis == "change":
+        target = 1 + m.sign * target / 100
+    hits.sort(key=lambda f: _pref(f, ctx, target))
+    # one candidate per distinct (entity, chart, weeks): constraints only look at those
+    seen: set = set()
+    out = []
+    for f in hits:
+        sig = (f.entity, f.chart, f.weeks, f.name.startswith("peak") or "peak" in f.name)
+        if sig in seen and not f.finding:
+            continue
+        seen.add(sig)
+        out.append(f)
+    return out
+
+
+def _releases_of(ctx: _Ctx, ents: Iterable[Entity]) -> list[date]:
+    L = ctx.ledger
+    out: list[date] = []
+    for e in ents:
+        out.extend(L.releases.get(e, ()))
+        if e.kind == "brand":
+            for (c, fam) in L.series:
+                pass
+    return out
+
+
+def _finding_dates(ctx: _Ctx, ents: Sequence[Entity]) -> list[LedgerFact]:
+    L = ctx.ledger
+    pool = []
+    for e in ents:
+        pool.extend(f for f in L.by_entity.get(e, ()) if f.unit == "date")
+    return pool
+
+
+def _week_of_fact(f: LedgerFact) -> list[date]:
+    if f.unit == "date" and isinstance(f.value, str):
+        return [date.fromisoformat(f.value)]
+    return list(f.weeks)
+
+
+def _since_release(ctx: _Ctx, f: LedgerFact) -> list[int]:
+    """Weeks from the release of f's entity to f's week(s) (facts of one or two weeks)."""
+    out = []
+    if len(f.weeks) > 2 and not f.finding:
+        return out
+    for r in ctx.ledger.releases.get(f.entity, ()):
+        for w in f.weeks:
+            k = (w - r).days // 7
+            if k >= 0:
+                out.append(k)
+    return out
+
+
+@dataclass
+class _Need:
+    """A date or duration that a bound number (or a static fact) must make true."""
+
+    mention: Mention
+    static: bool  # already true without the numbers
+    test: Any  # LedgerFact -> bool
+    static_fact: LedgerFact | None = None
+    reason: str = ""
+    test_all: Any = None  # list of chosen facts -> bool, for needs that look at all of them
+    related: tuple[LedgerFact, ...] = ()  # finding facts this need cites when it holds
+
+    index: int | None = None  # the number this need belongs to (a date right by it)
+
+    def holds(self, choice: Sequence[LedgerFact | None]) -> bool:
+        if self.index is not None:
+            f = choice[self.index]
+            return f is not None and self.test(f)
+        if self.test_all is not None:
+            return self.test_all(choice)
+        return any(f is not None and self.test(f) for f in choice)
+
+    def possible(self, cands: Sequence[Sequence[LedgerFact]]) -> bool:
+        """Could some choice make it true, ignoring the other needs?"""
+        if self.index is not None:
+            return any(self.test(f) for f in cands[self.index])
+        if self.test_all is not None:
+            base = [c[0] if c else None for c in cands]
+            for j, c in enumerate(cands):
+                for f in c:
+                    if self.test_all(base[:j] + [f] + base[j + 1:]):
+                        return True
+            return False
+        return any(self.test(f) for c in cands for f in c)
+
+
+def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, int],
+                    file: str | None, bound: list[str]) -> list[Issue]:
+    L = ctx.ledger
+    issues: list[Issue] = []
+    dates = [m for m in ms if m.kind == "date"]
+    durations = [m for m in ms if m.kind == "duration"]
+    numbers = [m for m in ms if m.kind in ("pct", "pp", "ratio", "count", "rank", "number")]
+    clauses = _clauses(text, *span)
+
+    def clause_of(m: Mention) -> int:
+        for i, (a, b) in enumerate(clauses):
+            if a <= m.start < b:
+                return i
+        return -1
+
+    # --- resolve dates
+    spans: dict[int, tuple[date, date]] = {}
+    for m in dates:
+        lo, hi = m.when.resolve(L.first_day, L.last_day)
+        if m.qualifier == "approx":
+            lo, hi = lo - timedelta(days=7), hi + timedelta(days=7)
+        spans[id(m)] = (lo, hi)
+    ctx.dated = [spans[id(m)] for m in dates if m.role not in ("release",)]
+
+    named = ctx.entities or [e for c in ctx.charts for e in L.chart_entities.get(c, ())]
+    fams = [e for e in named if e.kind == "family"]
+
+    # durations after a release open the weeks they point at
+    extra: list[tuple[date, date]] = []
+    for m in durations:
+        iv = tolerance(m)
+        for e in fams if ctx.entities else []:
+            for r in L.releases.get(e, ()):
+                ks = [k for k in range(len(L.weeks) + 60) if k in iv]
+                if m.role == "ordinal":
+                    ks = [k - 1 for k in ks if k >= 1] + ks
+                for k in ks[:60]:
+                    w = r + timedelta(weeks=k)
+                    if L.weeks[0] <= w <= L.weeks[-1]:
+                        extra.append((w, w + timedelta(days=6)))
+
+    # --- numbers: candidates
+    cands: list[list[LedgerFact]] = []
+    live: list[Mention] = []
+    for m in numbers:
+        c = _candidates(m, ctx, extra)
+        if not c:
+            issues.append(_number_issue(m, ctx, file))
+            continue
+        cands.append(c)
+        live.append(m)
+
+    # --- from → to pairs
+    pairs: list[tuple[int, int]] = []
+    pending: int | None = None
+    for i, m in enumerate(live):
+        if m.role == "from":
+            pending = i
+        elif m.role == "to" and pending is not None:
+            pairs.append((pending, i))
+            a, b = live[pending], m
+            if b.sign and a.value is not None and b.value is not None and not \
+                    isinstance(a.value, tuple) and not isinstance(b.value, tuple):
+                if (b.sign > 0 and a.value > b.value) or (b.sign < 0 and a.value < b.value):
+                    issues.append(Issue(file, b.line, b.col, f"{a.text} … {b.text}",
+                                        f"says it {'rose' if b.sign > 0 else 'fell'}, but "
+                                        f"{a.text} → {b.text} goes the other way"))
+            pending = None
+
+    # --- needs: dates and durations that the numbers must make true
+    needs: list[_Need] = []
+    has_numbers = bool(numbers)
+    for m in dates:
+        lo, hi = spans[id(m)]
+        # a finding's date (a launch week, a peak week) is cited by a date phrase of a week
+        # or so about an entity the sentence names: "H1" cites no week
+        fdates = [f for f in _finding_dates(ctx, ctx.entities) if _fact_overlaps_date(f, lo, hi)
+                  ] if (hi - lo).days <= 31 else []
+        if m.role == "release":
+            rels = [r for e in (fams or named) for r in L.releases.get(e, ())]
+            if not ctx.entities:
+                rels = [r for e in named for r in L.releases.get(e, ())]
+            ok = any(_overlaps(r, lo, hi) for r in rels)
+            rel_facts = [f for f in fdates if re.search(r"launch|releas|debut|start", f.name)]
+            if rel_facts:
+                ok = True
+                _bind(bound, rel_facts, ctx)
+            if not ok:
+                issues.append(_date_issue(m, ctx, file, "release", rels))
+            continue
+        if m.role == "peak":
+            peaks = [f for e in named for f in L.by_entity.get(e, ())
+                     if f.name in ("peak", "peak2") and (f.chart in ctx.charts or not ctx.entities)
+                     and _fact_overlaps(f, lo, hi)]
+            pk_facts = [f for f in fdates if "peak" in f.name]
+            if peaks or pk_facts:
+                _bind(bound, pk_facts, ctx)
+                continue
+
+            def test(f: LedgerFact, lo=lo, hi=hi) -> bool:
+                return _fact_overlaps(f, lo, hi) and ("peak" in f.name or f.name in ("week",))
+            needs.append(_Need(m, False, test, reason="peak"))
+            continue
+        tied = any(clause_of(n) == clause_of(m) for n in numbers)
+        near = _attached(m, live, clause_of, lang_after=_cjk(text, m.start))
+        if near is not None:
+            # "3% by the end of April", "4月底的3%": the date says when that number was
+            needs.append(_Need(m, False, lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi),
+                               reason="date", related=tuple(fdates), index=near))
+            continue
+        static = False
+        if fdates and (not tied or not has_numbers):
+            _bind(bound, fdates, ctx)
+            static = True
+        if not has_numbers:
+            pres = [L.present[e] for e in named if e in L.present]
+            rels = [r for e in named for r in L.releases.get(e, ())]
+            if not ctx.entities:
+                static = static or (lo <= L.last_day and hi >= L.first_day)
+            static = static or any(a <= hi and b + timedelta(days=6) >= lo for a, b in pres) \
+                or any(_overlaps(r, lo, hi) for r in rels)
+            if not static:
+                issues.append(_date_issue(m, ctx, file, "none", rels))
+            continue
+        if not tied:
+            rels = [r for e in named for r in L.releases.get(e, ())]
+            static = static or any(_overlaps(r, lo, hi) for r in rels)
+        needs.append(_Need(m, static, lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi),
+                           reason="date", related=tuple(fdates)))
+
+    for m in durations:
+        iv = tolerance(m)
+        pool = _scope_facts(ctx, ("weeks",))
+        if m.role == "ordinal":  # "in its third week": 2 or 3 weeks after the release week
+            def ords(k, iv=iv):
+                return (k in iv) or ((k + 1) in iv)
+        else:
+            def ords(k, iv=iv):
+                return k in iv
+        statics = [f for f in pool if isinstance(f.value, float) and ords(f.value)]
+        if not numbers:
+            if statics:
+                _bind(bound, [f for f in statics if f.finding][:1], ctx)
+            else:
+                issues.append(_duration_issue(m, ctx, file, []))
+            continue
+        # With numbers in the sentence, the duration must be about them: the weeks from the
+        # release to a bound number's week, a duration of the same finding as a bound
+        # number, the weeks between two bound numbers, or the period's length.
+        period = [f for f in statics if f.id == "S:period:weeks"]
+        by_finding = {f.id.split(".")[0]: f for f in statics if f.finding}
+
+        def test_all(choice, ords=ords, by_finding=by_finding, m=m, period=period) -> bool:
+            if period:
+                return True
+            for f in choice:
+                if f is None:
+                    continue
+                if any(ords(k) for k in _since_release(ctx, f)):
+                    return True
+                if f.finding and f.id.split(".")[0] in by_finding:
+                    return True
+            for a, b in pairs:  # "from 40% to 20% over 19 weeks": the weeks between them
+                fa, fb = choice[a], choice[b]
+                if fa is not None and fb is not None and any(
+                        ords((wb - wa).days // 7) for wa in fa.weeks for wb in fb.weeks):
+                    return True
+            return False
+        needs.append(_Need(m, False, None, reason="duration", test_all=test_all,
+                           related=tuple(by_finding.values())))
+
+    def pair_ok(fa: LedgerFact, fb: LedgerFact) -> bool:
+        if fa.entity != fb.entity or fa.chart != fb.chart:
+            return False
+        if not fa.weeks or not fb.weeks:
+            return True
+        return min(fa.weeks) < max(fb.weeks)
+
+    open_needs = [n for n in needs if not n.static]
+    if not open_needs and not pairs:
+        chosen = [c[0] for c in cands]
+        _bind(bound, chosen, ctx)
+        prefixes = {f.id.split(".")[0] for f in chosen if f.finding}
+        for n in needs:
+            _bind(bound, [f for f in n.related if f.id.split(".")[0] in prefixes], ctx)
+        return issues
+
+    # --- search for one fact per number that makes every need true
+    choice: list[LedgerFact | None] = [None] * len(cands)
+    nodes = 0
+
+    def consistent(upto: int) -> bool:
+        for a, b in pairs:
+            if a < upto and b < upto and not pair_ok(choice[a], choice[b]):
+                return False
+        return True
+
+    def solve(i: int) -> bool:
+        nonlocal nodes
+        nodes += 1
+        if nodes > _NODE_LIMIT:
+            raise _TooMany
+        if i == len(cands):
+            return all(n.holds(choice) for n in open_needs)
+        for f in cands[i]:
+            choice[i] = f
+            if consistent(i + 1) and solve(i + 1):
+                return True
+        choice[i] = None
+        return False
+
+    try:
+        found = solve(0)
+    except _TooMany:
+        # Too many combinations: check each need on its own (lenient, and rare).
+        found = all(n.possible(cands) for n in open_needs) and all(
+            any(pair_ok(fa, fb) for fa in cands[a] for fb in cands[b]) for a, b in pairs)
+        if found:
+            choice = [c[0] for c in cands]
+    if found:
+        chosen = [f for f in choice if f is not None]
+        _bind(bound, chosen, ctx)
+        # a date or duration of the same finding as a bound number is cited with it
+        prefixes = {f.id.split(".")[0] for f in chosen if f.finding}
+        for n in needs:
+            _bind(bound, [f for f in n.related if f.id.split(".")[0] in prefixes], ctx)
+        return issues
+    if len(live) < len(numbers):
+        return issues  # a number is already reported; its sentence needs no second issue
+
+    # --- explain: which need can no choice satisfy?
+    blamed = False
+    for n in open_needs:
+        if not n.possible(cands):
+            issues.append(_need_issue(n, ctx, file, cands))
+            blamed = True
+    for a, b in pairs:
+        if not any(pair_ok(fa, fb) for fa in cands[a] for fb in cands[b]):
+            ma, mb = live[a], live[b]
+            issues.append(Issue(file, mb.line, mb.col, mb.text,
+                                f"'from {ma.text} to {mb.text}' does not match one entity's "
+                                "values in that order", _nearest_pair(ma, mb, cands[a], cands[b])))
+            blamed = True
+    if not blamed:
+        m = (open_needs[-1].mention if open_needs else live[pairs[-1][1]])
+        issues.append(Issue(file, m.line, m.col, m.text,
+                            "the numbers, dates and durations in this sentence cannot all be "
+                            "true at once"))
+    return issues
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _cjk(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 6):pos + 6]
+    return any("\u4e00" <= ch <= "\u9fff" for ch in window)
+
+
+def _attached(m: Mention, live: list[Mention], clause_of, lang_after: bool) -> int | None:
+    """The number a date phrase belongs to: in its clause, the nearest number before it
+    ("7% in mid-February"), or after it in Chinese ("4月底的3%"); else the nearest on the
+    other side. None when its clause has no number."""
+    c = clause_of(m)
+    before = [(m.start - n.end, i) for i, n in enumerate(live)
+              if clause_of(n) == c and n.end <= m.start]
+    after = [(n.start - m.end, i) for i, n in enumerate(live)
+             if clause_of(n) == c and n.start >= m.end]
+    first, second = (after, before) if lang_after else (before, after)
+    if first:
+        return min(first)[1]
+    if second:
+        return min(second)[1]
+    return None
+
+
+def _fact_overlaps_date(f: LedgerFact, lo: date, hi: date) -> bool:
+    return any(_overlaps(w, lo, hi) for w in _week_of_fact(f))
+
+
+def _bind(bound: list[str], facts: Iterable[LedgerFact], ctx: _Ctx) -> None:
+    for f in facts:
+        if f.finding:
+            bound.append(f.id)
+
+
+# ====================================================================== messages
+
+
+def _num(v: float) -> str:
+    """One decimal, or two when one would hide the difference (9.49, not 9.5)."""
+    return f"{v:.1f}" if abs(v - round(v, 1)) < 0.005 else f"{v:.2f}"
+
+
+def _fmt_value(f: LedgerFact) -> str:
+    v = f.value
+    if isinstance(v, str):
+        return v
+    if f.unit == "pct":
+        return f"{_num(v)}%"
+    if f.unit == "pp":
+        return f"{'+' if v > 0 else ''}{_num(v)} points"
+    if f.unit == "ratio":
+        return f"{v:.2f}×"
+    if f.unit == "weeks":
+        return f"{v:g} weeks"
+    if f.unit == "rank":
+        return f"#{v:g}"
+    if f.unit == "count":
+        return f"{v:g} {f.name.replace('_', ' ')}"
+    return f"{v:g}"
+
+
+def _fmt_where(f: LedgerFact) -> str:
+    if not f.weeks:
+        return f"({f.id})" if f.finding else ""
+    ws = [w.isoformat() for w in f.weeks]
+    if len(ws) == 1:
+        return f"in {ws[0]}"
+    if len(ws) == 2:
+        return f"in {ws[0]} and {ws[1]}"
+    return f"over {ws[0]}..{ws[-1]}"
+
+
+_KIND_WORD = {"pct": "share", "pp": "change in points", "ratio": "ratio", "count": "count",
+              "rank": "rank", "number": "value", "duration": "duration"}
+
+
+def _who(ctx: _Ctx) -> str:
+    if ctx.entities:
+        return ", ".join(dict.fromkeys(e.name for e in ctx.entities[:4]))
+    return "the " + "/".join(ctx.charts) + " chart"
+
+
+# The values a reader most likely meant, for "nearest": the findings' facts first, then these.
+_PLAIN_NAMES = {
+    "pct": ("end", "start", "peak", "peak2", "last", "first", "mean", "week", "2-week"),
+    "pp": ("start_to_end", "first_to_last", "peak2_to_end", "peak_to_last", "change"),
+    "ratio": ("start_to_end_ratio", "first_to_last_ratio", "peak2_to_end_ratio",
+              "peak_to_last_ratio", "change"),
+    "count": ("families", "providers", "bots", "launched", "messages"),
+    "rank": ("rank_end", "rank_start", "rank_mean", "rank_week"),
+    "weeks": ("weeks_release_to_peak", "weeks_release_to_last", "weeks"),
+}
+
+
+def _nearest(m: Mention, ctx: _Ctx) -> str | None:
+    units = _UNIT_OF[m.kind]
+    pool = [f for f in _scope_facts(ctx, units) if not isinstance(f.value, str)]
+    pool += _dated_facts(ctx, m.kind, ctx.dated)
+    if not pool:
+        return None
+    target = float(m.lo + m.hi) / 2 if m.lo is not None else 0.0
+    if m.kind == "ratio" and m.basis == "change":
+        target = 1 + (m.sign or -1) * target / 100
+    main = _UNIT_OF[m.kind][0] if m.kind != "number" else None
+    if main:
+        pool = [f for f in pool if f.unit == main] or pool
+    findings = [f for f in pool if f.finding]
+    dated = [f for f in pool if f.name in ("week", "2-week", "rank_week")]
+    plain = [f for f in pool if f.name in _PLAIN_NAMES.get(f.unit, ())]
+    best_from = findings or (dated if ctx.dated else None) or plain or pool
+    f = min(best_from, key=lambda f: (abs(abs(float(f.value)) - target), f.id))
+    where = _fmt_where(f)
+    who = f.entity.name if f.entity.kind != "chart" else f"{f.entity.name} chart"
+    return f"{who}: {m.text} stated, {_fmt_value(f)}{' ' + where if where else ''}"
+
+
+def _number_issue(m: Mention, ctx: _Ctx, file: str | None) -> Issue:
+    iv = tolerance(m)
+    unit = {"pct": "pct", "pp": "pp", "ratio": "ratio", "duration": "weeks"}.get(m.kind, "")
+    what = _KIND_WORD[m.kind]
+    if m.kind == "ratio" and m.basis == "change":
+        what = "change (as end/start)"
+    reason = (f"no {what} of {_who(ctx)} {'in this sentence' if ctx.dated else ''}"
+              f" is {iv.describe(unit)}").replace("  ", " ")
+    return Issue(file, m.line, m.col, m.text, reason, _nearest(m, ctx))
+
+
+def _date_issue(m: Mention, ctx: _Ctx, file: str | None, what: str, rels: list[date]) -> Issue:
+    lo, hi = m.when.resolve(ctx.ledger.first_day, ctx.ledger.last_day)
+    rng = f"{lo.isoformat()}..{hi.isoformat()}"
+    if what == "release":
+        near = ", ".join(sorted({r.isoformat() for r in rels})) or None
+        return Issue(file, m.line, m.col, m.text,
+                     f"{_who(ctx)} was not released in {rng}",
+                     f"{_who(ctx)}: released in the week of {near}" if near else None)
+    return Issue(file, m.line, m.col, m.text,
+                 f"{_who(ctx)} has no data in {rng}", None)
+
+
+def _duration_issue(m: Mention, ctx: _Ctx, file: str | None, facts: list[LedgerFact]) -> Issue:
+    iv = tolerance(m)
+    return Issue(file, m.line, m.col, m.text,
+                 f"no duration of {_who(ctx)} is {iv.describe('weeks')}", _nearest(m, ctx))
+
+
+def _need_issue(n: _Need, ctx: _Ctx, file: str | None, cands: list[list[LedgerFact]]) -> Issue:
+    m = n.mention
+    bound = [c[0] for c in cands if c]
+    if n.reason == "duration":
+        iv = tolerance(m)
+        ks = sorted({k for f in bound for k in _since_release(ctx, f)})
+        near = None
+        if bound and ks:
+            f = bound[0]
+            near = (f"{f.entity.name}: {m.text} stated, {_fmt_value(f)} "
+                    f"{_fmt_where(f)} is {ks[0]} week{'s' if ks[0] != 1 else ''} after release")
+        return Issue(file, m.line, m.col, m.text,
+                     f"no number in this sentence is {iv.describe('weeks')} after "
+                     f"{_who(ctx)}'s release", near)
+    lo, hi = m.when.resolve(ctx.ledger.first_day, ctx.ledger.last_day)
+    if m.qualifier == "approx":
+        lo, hi = lo - timedelta(days=7), hi + timedelta(days=7)
+    near = None
+    if bound:
+        f = bound[0]
+        near = f"{f.entity.name}: {_fmt_value(f)} {_fmt_where(f)}".strip()
+    what = "peak" if n.reason == "peak" else "number"
+    return Issue(file, m.line, m.col, m.text,
+                 f"no {what} in this sentence is from {lo.isoformat()}..{hi.isoformat()}", near)
+
+
+def _nearest_pair(ma: Mention, mb: Mention, ca: list[LedgerFact], cb: list[LedgerFact]
+                  ) -> str | None:
+    if not ca or not cb:
+        return None
+    fa, fb = ca[0], cb[0]
+    return (f"{ma.text} matches {fa.entity.name} {_fmt_value(fa)} {_fmt_where(fa)}; "
+            f"{mb.text} matches {fb.entity.name} {_fmt_value(fb)} {_fmt_where(fb)}")
+
+
+# ====================================================================== entry points
+
+SLOT_LEFT = re.compile(r"\{\{\s*[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?"
+                       r"(?:\s*\|\s*[a-z_]+)?\s*\}\}")
+
+
+def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | None,
+           first_line: int, cited: frozenset[str]) -> tuple[list[Issue], int, list[str]]:
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang {lang!r} is not 'en' or 'zh'")
+    issues: list[Issue] = []
+    for m in SLOT_LEFT.finditer(text):
+        if "|" in m.group(0) and "relative_url" in m.group(0):
+            continue
+        if re.fullmatch(r"\{\{\s*(?:page|site|include|post|content)\b.*", m.group(0)):
+            continue
+        line = text.count("\n", 0, m.start())
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        issues.append(Issue(file, first_line + line, col, m.group(0),
+                            "a slot was left unfilled: the number never reached the text"))
+    masked = mask(text, ledger.masker)
+    mentions = extract_masked(masked.text, lang, original=text, first_line=first_line)
+    bound: list[str] = []
+    if not mentions:
+        return issues, 0, bound
+    mt = masked.text
+    name_spans = masked.names
+    scope_chart = chart if chart in ledger.charts else None
+    mi = 0
+    for start, end in _sentences(mt):
+        ms = []
+        while mi < len(mentions) and mentions[mi].start < end:
+            if mentions[mi].start >= start:
+                ms.append(mentions[mi])
+            mi += 1
+        if not ms:
+            continue
+        ents: list[Entity] = []
+        for s, e, name in name_spans:
+            if start <= s < end:
+                for ent in ledger.entities_named(name):
+                    if ent not in ents:
+                        ents.append(ent)
+        words = []
+        for wm in ledger.chart_word_rx.finditer(mt, start, end):
+            c = ledger.chart_of_word(wm.group(0))
+            if c and c not in words:
+                words.append(c)
+        charts = tuple(dict.fromkeys(([scope_chart] if scope_chart else []) + words))
+        if not charts:
+            charts = ledger.charts
+        chart_ents = [Entity("chart", c) for c in words]
+        if not ents:
+            # "reasoning's share of all text": a chart named with its parent is the subject
+            ents = [Entity("chart", c) for c in words if ledger.parents.get(c) in words]
+        ctx = _Ctx(ledger, ents, chart_ents, charts, cited)
+        issues.extend(_check_sentence(ms, ctx, mt, (start, end), file, bound))
+    issues.sort(key=lambda i: (i.line, i.col))
+    return issues, len(mentions), bound
+
+
+def verify_text(text: str, lang: str, ledger: Ledger, *, chart: str | None = None,
+                file: str | None = None, first_line: int = 1,
+                cited: Iterable[str] = ()) -> tuple[Issue, ...]:
+    """Check every number in a piece of prose (no front matter) against the ledger.
+
+    chart: the chart section the text belongs to (None: outside any chart section, so a
+    sentence binds to the entities it names, or to any chart). first_line: the line number
+    of the text's first line in its file, for the reported positions. cited: fact ids the
+    text is known to cite (preferred when a number could bind to several facts).
+    """
+    issues, _, _ = _check(text, lang, ledger, chart, file, first_line, frozenset(cited))
+    return tuple(issues)
+
+
+def check_text(text: str, lang: str, ledger: Ledger, *, chart: str | None = None,
+               file: str | None = None, first_line: int = 1,
+               cited: Iterable[str] = ()) -> Report:
+    """verify_text, returning a Report (with mentions_checked and the bound fact ids)."""
+    issues, n, bound = _check(text, lang, ledger, chart, file, first_line, frozenset(cited))
+    return Report(tuple(issues), n, tuple(sorted(set(bound))), file, lang)
+
+
+_CHART_ID = re.compile(r"\{#chart-([A-Za-z0-9_.-]+)\}")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def sections(body: str) -> list[tuple[str | None, int, int]]:
+    """(chart or None, start offset, end offset) for the body's parts. A chart section starts
+    at a heading carrying {#chart-<chart>} and runs to the next heading of its level or above."""
+    out: list[tuple[str | None, int, int]] = []
+    pos = 0
+    current: str | None = None
+    level = 0
+    start = 0
+    in_fence = False
+    for line in body.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        h = None if in_fence else _HEADING.match(line)
+        if h:
+            lv = len(h.group(1))
+            cm = _CHART_ID.search(line)
+            if cm or (current is not None and lv <= level):
+                if pos > start:
+                    out.append((current, start, pos))
+                start = pos
+                current, level = (cm.group(1), lv) if cm else (None, 0)
+        pos += len(line) + 1
+    if len(body) > start:
+        out.append((current, start, len(body)))
+    return out
+
+
+def verify_markdown(markdown: str, lang: str, ledger: Ledger, *, file: str | None = None,
+                    cited: Iterable[str] | None = None) -> Report:
+    """Check a whole post: front matter skipped, body split into chart sections.
+
+    cited: fact ids to prefer when binding; by default the front matter's `facts` list.
+    """
+    front, body, first = split_front_matter(markdown)
+    if cited is None:
+        facts = front.get("facts") if isinstance(front, dict) else None
+        cited = facts if isinstance(facts, list) else ()
+    cited_set = frozenset(str(c) for c in cited)
+    issues: list[Issue] = []
+    bound: list[str] = []
+    n = 0
+    for chart, a, b in sections(body):
+        chunk = body[a:b]
+        line = first + body.count("\n", 0, a)
+        i, k, bd = _check(chunk, lang, ledger, chart, file, line, cited_set)
+        issues.extend(i)
+        n += k
+        bound.extend(bd)
+    issues.sort(key=lambda i: (i.line, i.col))
+    return Report(tuple(issues), n, tuple(sorted(set(bound))), file, lang)
+
+
+def verify_file(path: str | Path, ledger_for: Any, *, lang: str | None = None) -> Report:
+    """Read a post and verify it. ledger_for(front_matter: dict) -> Ledger builds the ledger
+    for the post's period (the caller loads the data)."""
+    text = Path(path).read_text(encoding="utf-8")
+    front = read_front_matter(text)
+    lang = lang or str(front.get("lang") or "en")
+    return verify_markdown(text, lang, ledger_for(front), file=str(path))
+
+
+# ====================================================================== front matter
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int]:
+    """(front matter as a dict, the body, the body's first line number). No front matter:
+    ({}, text, 1)."""
+    if not text.startswith(("---\n", "---\r\n")):
+        return {}, text, 1
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        if lines[i].rstrip("\r") in ("---", "..."):
+            front = "\n".join(lines[1:i])
+            body = "\n".join(lines[i + 1:])
+            return parse_yaml_subset(front), body, i + 2
+    return {}, text, 1
+
+
+def read_front_matter(text: str) -> dict:
+    """The post's front matter as a dict (a tiny YAML subset, see parse_yaml_subset)."""
+    return split_front_matter(text)[0]
+
+
+def _scalar(raw: str) -> Any:
+    s = raw.strip()
+    if not s:
+        return None
+    if s[0] == '"':
+        try:
+            return json.loads(s)
+        except ValueError:
+            return s.strip('"')
+    if s[0] == "'":
+        return s[1:-1].replace("''", "'") if s.endswith("'") and len(s) > 1 else s[1:]
+    if s.startswith("[") and s.endswith("]"):
+        inner = s[1:-1].strip()
+        return [_scalar(p) for p in _split_flow(inner)] if inner else []
+    s = re.sub(r"\s+#.*$", "", s)
+    low = s.lower()
+    if low in ("true", "yes", "on"):
+        return True
+    if low in ("false", "no", "off"):
+        return False
+    if low in ("null", "~"):
+        return None
+    if re.fullmatch(r"-?\d+", s):
+        return int(s)
+    if re.fullmatch(r"-?\d+\.\d*", s):
+        return float(s)
+    return s
+
+
+def _split_flow(s: str) -> list[str]:
+    out, buf, quote = [], "", None
+    for ch in s:
+        if quote:
+            buf += ch
+            if ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+            buf += ch
+        elif ch == ",":
+            out.append(buf)
+            buf = ""
+        else:
+            buf += ch
+    out.append(buf)
+    return [p.strip() for p in out if p.strip()]
+
+
+def parse_yaml_subset(text: str) -> dict:
+    """The YAML a Jekyll front matter uses: `key: scalar`, quoted strings, flow lists
+    `[a, b]`, block lists (`- item`) and one level of nested mappings. No new dependency."""
+    out: dict[str, Any] = {}
+    key: str | None = None
+    for raw in text.split("\n"):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        stripped = line.strip()
+        if indent > 0 and key is not None:
+            if stripped.startswith("- ") or stripped == "-":
+                if not isinstance(out.get(key), list):
+                    out[key] = []
+                out[key].append(_scalar(stripped[1:]))
+                continue
+            m = re.match(r"^([^:#]+?):\s*(.*)$", stripped)
+            if m:
+                if not isinstance(out.get(key), dict):
+                    out[key] = {}
+                out[key][m.group(1).strip()] = _scalar(m.group(2))
+            continue
+        if stripped.startswith("- ") and key is not None:
+            if not isinstance(out.get(key), list):
+                out[key] = []
+            out[key].append(_scalar(stripped[1:]))
+            continue
+        m = re.match(r"^([^:#]+?):(?:\s+(.*))?$", stripped)
+        if m:
+            key = m.group(1).strip()
+            out[key] = _scalar(m.group(2) or "")
+    return out
