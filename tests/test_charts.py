@@ -355,7 +355,7 @@ def test_export_writes_svg_png_and_sorted_json(exported):
 
 @pytest.mark.skipif(not charts.cjk_font_available(), reason="needs fonts-noto-cjk")
 def test_svg_is_byte_identical_on_a_second_render(exported):
-    chart, directory, result = exported
+    chart, _, result = exported
     assert charts.render_svg(chart) == result.svg.read_text()
 
 

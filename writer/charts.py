@@ -36,7 +36,6 @@ from types import MappingProxyType
 from typing import Any
 
 import altair
-import numpy as np
 
 from writer.load import OTHER, UNKNOWN_PROVIDER
 from writer.shares import ShareTable
@@ -495,10 +494,10 @@ def _x_axis(labels: list[str], lang: str) -> altair.Axis:
 
 def _annotation_layers(table: ShareTable, annotations: Sequence[Annotation], labels: list[str],
                        colors: Mapping[str, str], lang: str, y_top: float,
-                       y_field: str) -> tuple[list[altair.Chart], int]:
-    """A dashed rule and a label above the plot for each annotation; returns (layers, rows)."""
+                       y_field: str) -> list[altair.Chart]:
+    """A dashed rule and a label above the plot for each annotation (Vega makes room for them)."""
     if not annotations:
-        return [], 0
+        return []
     placed = sorted(((_week_index(table, a.week), a) for a in annotations),
                     key=lambda ia: (ia[0], ia[1].label, ia[1].entity))
     rows = _label_rows([(i, a.label) for i, a in placed], WIDTH / max(1, len(table.weeks)))
@@ -524,7 +523,7 @@ def _annotation_layers(table: ShareTable, annotations: Sequence[Annotation], lab
             align="left", baseline="middle", dx=6, dy=dy, fontSize=11, fontWeight=600,
             color="#222222",
         ).encode(x=x, y=altair.Y(f"{y_field}:Q"), text="label:N"))
-    return [rule, *dot_layers, *text_layers], n_rows
+    return [rule, *dot_layers, *text_layers]
 
 
 # ---------------------------------------------------------------- the charts
@@ -603,7 +602,7 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
                  altair.Tooltip("week_label:O", title=words["week"]),
                  altair.Tooltip("share_text:N", title=words["share"])],
     )
-    notes, rows = _annotation_layers(folded, annotations, labels, colors, lang, 100.0, "share")
+    notes = _annotation_layers(folded, annotations, labels, colors, lang, 100.0, "share")
     chart = altair.layer(bars, *notes) if notes else bars
     chart = chart.properties(
         width=WIDTH, height=HEIGHT, description=alt,
@@ -658,7 +657,7 @@ def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Ann
     value_labels = altair.Chart(altair.InlineData(values=marked)).mark_text(
         dy=-11, fontSize=11, fontWeight=600, color=LINE_COLOR,
     ).encode(x=x, y=y, text="share_text:N")
-    notes, rows = _annotation_layers(table, annotations, labels, {}, lang, y_max, "share")
+    notes = _annotation_layers(table, annotations, labels, {}, lang, y_max, "share")
     chart = altair.layer(area, line, points, value_labels, *notes).properties(
         width=WIDTH, height=LINE_HEIGHT, description=alt,
         title=altair.TitleParams(title, subtitle=subtitle, offset=12),
