@@ -1132,9 +1132,16 @@ _FROM_ZH_SPAN = _rx(r"(?:从|由)[^，。；：,;:%从由到至]{0,16}$")
 _TO_ZH_SPAN = _rx(r"(?:(?<!不)到|至|达到)[^，。；：,;:%从由到至]{0,12}$")
 
 
+_REST = _rx(r"(?i)(?:\b(?:the\s+)?(?:remaining|rest|other|others)\b[^.;]{0,12}$|"
+            r"(?:其余|剩余|剩下|其他)[^，。；]{0,8}$)")
+
+
 def _roles(text: str, start: int) -> tuple[str | None, int]:
-    """from / to when the number sits in a from→to pair ("from 7% ... to 3%", "从2%增加到10%")."""
+    """from / to when the number sits in a from→to pair ("from 7% ... to 3%", "从2%增加到10%");
+    rest for "the remaining 49%" / "其余49%"."""
     b = _before(text, start, 48)
+    if _REST.search(_before(text, start, 16)):
+        return "rest", 0
     if _FROM_EN.search(b) or _FROM_ZH_SPAN.search(b):
         return "from", 0
     if _TO_EN.search(b) or _TO_ZH_SPAN.search(b):

@@ -63,11 +63,12 @@ max(u/2, 10% of N) for multiples (2.5x, 3倍).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -259,7 +260,7 @@ _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d{1,2}[.)]\s|\||>|!\[)")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split at 。！？；;!? and '. ', at blank lines, list items, headings,
+    """Sentence spans: split at 。！？!? and '. ', at blank lines, list items, headings,
     table rows and images; a soft-wrapped line continues its paragraph."""
     cuts = {0, len(text)}
     pos = 0
@@ -273,7 +274,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         prev_block = not stripped or bool(re.match(r"^\s*(?:#{1,6}\s|\|)", line))
         if not stripped:
             cuts.add(min(pos, len(text)))
-    for m in re.finditer(r"[。！？；;!?]+|(?<=[^\s.])\.(?=\s|$|\*)|!\[|\]\(", text):
+    for m in re.finditer(r"[。！？!?]+|(?<=[^\s.])\.(?=\s|$|\*)|!\[|\]\(", text):
         if m.group(0) in ("![", "]("):
             cuts.add(m.start())
             continue
@@ -286,15 +287,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(edges, edges[1:]) if text[a:b].strip()]
 
 
+_CLAUSE_BREAK = re.compile(r"[,，、:：;；—]|\bwhile\b|\bwhereas\b|而|但")
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    edges = [start] + [m.end() for m in re.finditer(r"[,，、:：()（）—]|\band\b|\bwhile\b|而",
-                                                       text[start:end])] + [end]
-    edges = sorted({start, end} | {start + e - start if False else e for e in edges[1:-1]})
-    # the finditer offsets are relative to the slice
-    rel = [start] + [start + m.end() for m in re.finditer(r"[,，、:：()（）—]|\bwhile\b|而",
-                                                          text[start:end])] + [end]
-    rel = sorted(set(rel))
-    return [(a, b) for a, b in zip(rel, rel[1:]) if b > a]
+    """Clause spans inside a sentence: split at commas, colons, semicolons, 、 and 'while'."""
+    edges = {start, end} | {start + m.end() for m in _CLAUSE_BREAK.finditer(text[start:end])}
+    edges_sorted = sorted(edges)
+    return [(a, b) for a, b in itertools.pairwise(edges_sorted) if b > a]
 
 
 # ====================================================================== binding
@@ -303,7 +303,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @dataclass
 class _Ctx:
     ledger: Ledger
-    entities: list[Entity]  # registry entities named (family, provider, brand)
+    entities: list[Entity]  # the entities the sentence names (or the chart, for its parent share)
     chart_ents: list[Entity]  # charts named by a chart word
     charts: tuple[str, ...]  # the charts in scope
     cited: frozenset[str]
@@ -318,18 +318,18 @@ def _fact_overlaps(f: LedgerFact, lo: date, hi: date) -> bool:
     """A fact read from one or two weeks overlaps a date range when one of its weeks does;
     a fact read over many weeks (a mean, a rank by mean) only when most of them do: "in
     mid-March" is not made true by the average of the whole period."""
-    hits = sum(1 for w in f.weeks if _overlaps(w, lo, hi))
-    if len(f.weeks) <= 2:
+    weeks = _week_of_fact(f)
+    hits = sum(1 for w in weeks if _overlaps(w, lo, hi))
+    if len(weeks) <= 2:
         return hits > 0
-    return hits * 2 >= len(f.weeks)
+    return hits * 2 >= len(weeks)
 
 
-# What a count counts, by the noun after it (see mentions.Mention.basis for counts).
+# What a count counts, by the noun after it (see Mention.basis for counts).
 COUNT_NAMES = {
     "bots": ("bots", "families"), "families": ("families",), "providers": ("providers",),
     "messages": ("messages", "messages_week"), "launches": ("launched",),
 }
-
 _UNIT_OF = {"pct": ("pct",), "pp": ("pp",), "ratio": ("ratio",), "count": ("count",),
             "rank": ("rank",), "duration": ("weeks",),
             "number": ("pct", "pp", "count", "weeks", "ratio", "rank")}
@@ -342,12 +342,13 @@ def _scope_facts(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
     if ctx.entities:
         for e in ctx.entities:
             facts = L.by_entity.get(e, ())
-            inside = [f for f in facts if f.chart in ctx.charts or f.chart == "*"]
-            if not any(f.chart in ctx.charts for f in facts):
+            inside = [f for f in facts if f.chart in ctx.charts]
+            if not inside:
                 inside = list(facts)  # the entity is not in this chart: any of its charts
             out.extend(f for f in inside if f.unit in units)
         for e in ctx.chart_ents:
-            out.extend(f for f in L.by_entity.get(e, ()) if f.unit in units)
+            if e not in ctx.entities:
+                out.extend(f for f in L.by_entity.get(e, ()) if f.unit in units)
     else:
         for c in ctx.charts:
             out.extend(f for f in L.by_chart.get(c, ()) if f.unit in units)
@@ -362,7 +363,7 @@ def _scope_series(ctx: _Ctx) -> list[tuple[str, Entity]]:
     L = ctx.ledger
     keys: list[tuple[str, Entity]] = []
     if ctx.entities:
-        for e in ctx.entities + ctx.chart_ents:
+        for e in list(dict.fromkeys(ctx.entities + ctx.chart_ents)):
             ks = [(c, e) for c in ctx.charts if (c, e) in L.series]
             if not ks:
                 ks = [(c, e) for c in L.charts if (c, e) in L.series]
@@ -406,7 +407,7 @@ def _dated_facts(ctx: _Ctx, kind: str, spans: list[tuple[date, date]]) -> list[L
         groups = [[i for i, w in enumerate(L.weeks) if _overlaps(w, lo, hi)] for lo, hi in spans]
         for c, e in keys:
             v = L.series[(c, e)]
-            for ga, gb in zip(groups, groups[1:]):
+            for ga, gb in itertools.pairwise(groups):
                 for a in ga:
                     for b_ in gb:
                         if b_ <= a:
@@ -435,13 +436,17 @@ def _value_ok(m: Mention, iv: Interval, f: LedgerFact) -> bool:
     return v in iv
 
 
-def _pref(f: LedgerFact, ctx: _Ctx, target: float) -> tuple:
-    v = float(f.value) if not isinstance(f.value, str) else 0.0
-    return (f.id not in ctx.cited, not f.finding, f.name in ("week", "2-week", "rank_week"),
-            abs(abs(v) - target))
+def _target(m: Mention) -> float:
+    t = float(m.lo + m.hi) / 2 if m.lo is not None else 0.0
+    if m.kind == "ratio" and m.basis == "change":
+        t = 1 + (m.sign or -1) * t / 100
+    return t
 
 
-def _candidates(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]]) -> list[LedgerFact]:
+def _candidates(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]],
+                prefer: Mapping[str, int] | None = None) -> list[LedgerFact]:
+    """The facts a number may be bound to, best first: cited findings, findings of the
+    sentence's main finding, other findings, summaries, then weekly values; closest first."""
     iv = tolerance(m)
     units = _UNIT_OF[m.kind]
     pool = _scope_facts(ctx, units)
@@ -451,30 +456,25 @@ def _candidates(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]]) -> 
         hits = [f for f in hits if f.unit != "count" or f.name in COUNT_NAMES[m.basis]]
     if m.role in ("from", "to"):
         hits = [f for f in hits if len(f.weeks) <= 2 or f.finding]
-    target = float(m.lo + m.hi) / 2 if m.lo is not None else 0.0
-    if m.kind == "ratio" and m.basis == "change":
-        target = 1 + m.sign * target / 100
-    hits.sort(key=lambda f: _pref(f, ctx, target))
+    target = _target(m)
+    prefer = prefer or {}
+
+    def key(f: LedgerFact) -> tuple:
+        v = float(f.value) if not isinstance(f.value, str) else 0.0
+        return (f.id not in ctx.cited, -prefer.get(f.id.split(".")[0], 0) if f.finding else 0,
+                not f.finding, f.name in ("week", "2-week", "rank_week"), abs(abs(v) - target),
+                f.id)
+
+    hits.sort(key=key)
     # one candidate per distinct (entity, chart, weeks): constraints only look at those
     seen: set = set()
     out = []
     for f in hits:
-        sig = (f.entity, f.chart, f.weeks, f.name.startswith("peak") or "peak" in f.name)
+        sig = (f.entity, f.chart, f.weeks, "peak" in f.name)
         if sig in seen and not f.finding:
             continue
         seen.add(sig)
         out.append(f)
-    return out
-
-
-def _releases_of(ctx: _Ctx, ents: Iterable[Entity]) -> list[date]:
-    L = ctx.ledger
-    out: list[date] = []
-    for e in ents:
-        out.extend(L.releases.get(e, ()))
-        if e.kind == "brand":
-            for (c, fam) in L.series:
-                pass
     return out
 
 
@@ -486,15 +486,15 @@ def _finding_dates(ctx: _Ctx, ents: Sequence[Entity]) -> list[LedgerFact]:
     return pool
 
 
-def _week_of_fact(f: LedgerFact) -> list[date]:
+def _week_of_fact(f: LedgerFact) -> tuple[date, ...]:
     if f.unit == "date" and isinstance(f.value, str):
-        return [date.fromisoformat(f.value)]
-    return list(f.weeks)
+        return (date.fromisoformat(f.value),)
+    return f.weeks
 
 
 def _since_release(ctx: _Ctx, f: LedgerFact) -> list[int]:
     """Weeks from the release of f's entity to f's week(s) (facts of one or two weeks)."""
-    out = []
+    out: list[int] = []
     if len(f.weeks) > 2 and not f.finding:
         return out
     for r in ctx.ledger.releases.get(f.entity, ()):
@@ -507,17 +507,15 @@ def _since_release(ctx: _Ctx, f: LedgerFact) -> list[int]:
 
 @dataclass
 class _Need:
-    """A date or duration that a bound number (or a static fact) must make true."""
+    """A date phrase or duration that the sentence's bound numbers must make true."""
 
     mention: Mention
-    static: bool  # already true without the numbers
-    test: Any  # LedgerFact -> bool
-    static_fact: LedgerFact | None = None
-    reason: str = ""
-    test_all: Any = None  # list of chosen facts -> bool, for needs that look at all of them
-    related: tuple[LedgerFact, ...] = ()  # finding facts this need cites when it holds
-
+    reason: str  # "date", "peak", "duration", "period"
+    test: Any = None  # LedgerFact -> bool
+    test_all: Any = None  # choice (one fact per number) -> bool
     index: int | None = None  # the number this need belongs to (a date right by it)
+    related: tuple[LedgerFact, ...] = ()  # finding facts this need cites when it holds
+    span: tuple[date, date] | None = None
 
     def holds(self, choice: Sequence[LedgerFact | None]) -> bool:
         if self.index is not None:
@@ -528,268 +526,14 @@ class _Need:
         return any(f is not None and self.test(f) for f in choice)
 
     def possible(self, cands: Sequence[Sequence[LedgerFact]]) -> bool:
-        """Could some choice make it true, ignoring the other needs?"""
+        """Could some choice make it true, leaving the other needs aside?"""
         if self.index is not None:
             return any(self.test(f) for f in cands[self.index])
         if self.test_all is not None:
             base = [c[0] if c else None for c in cands]
-            for j, c in enumerate(cands):
-                for f in c:
-                    if self.test_all(base[:j] + [f] + base[j + 1:]):
-                        return True
-            return False
+            return any(self.test_all(base[:j] + [f] + base[j + 1:])
+                       for j, c in enumerate(cands) for f in c)
         return any(self.test(f) for c in cands for f in c)
-
-
-def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, int],
-                    file: str | None, bound: list[str]) -> list[Issue]:
-    L = ctx.ledger
-    issues: list[Issue] = []
-    dates = [m for m in ms if m.kind == "date"]
-    durations = [m for m in ms if m.kind == "duration"]
-    numbers = [m for m in ms if m.kind in ("pct", "pp", "ratio", "count", "rank", "number")]
-    clauses = _clauses(text, *span)
-
-    def clause_of(m: Mention) -> int:
-        for i, (a, b) in enumerate(clauses):
-            if a <= m.start < b:
-                return i
-        return -1
-
-    # --- resolve dates
-    spans: dict[int, tuple[date, date]] = {}
-    for m in dates:
-        lo, hi = m.when.resolve(L.first_day, L.last_day)
-        if m.qualifier == "approx":
-            lo, hi = lo - timedelta(days=7), hi + timedelta(days=7)
-        spans[id(m)] = (lo, hi)
-    ctx.dated = [spans[id(m)] for m in dates if m.role not in ("release",)]
-
-    named = ctx.entities or [e for c in ctx.charts for e in L.chart_entities.get(c, ())]
-    fams = [e for e in named if e.kind == "family"]
-
-    # durations after a release open the weeks they point at
-    extra: list[tuple[date, date]] = []
-    for m in durations:
-        iv = tolerance(m)
-        for e in fams if ctx.entities else []:
-            for r in L.releases.get(e, ()):
-                ks = [k for k in range(len(L.weeks) + 60) if k in iv]
-                if m.role == "ordinal":
-                    ks = [k - 1 for k in ks if k >= 1] + ks
-                for k in ks[:60]:
-                    w = r + timedelta(weeks=k)
-                    if L.weeks[0] <= w <= L.weeks[-1]:
-                        extra.append((w, w + timedelta(days=6)))
-
-    # --- numbers: candidates
-    cands: list[list[LedgerFact]] = []
-    live: list[Mention] = []
-    for m in numbers:
-        c = _candidates(m, ctx, extra)
-        if not c:
-            issues.append(_number_issue(m, ctx, file))
-            continue
-        cands.append(c)
-        live.append(m)
-
-    # --- from → to pairs
-    pairs: list[tuple[int, int]] = []
-    pending: int | None = None
-    for i, m in enumerate(live):
-        if m.role == "from":
-            pending = i
-        elif m.role == "to" and pending is not None:
-            pairs.append((pending, i))
-            a, b = live[pending], m
-            if b.sign and a.value is not None and b.value is not None and not \
-                    isinstance(a.value, tuple) and not isinstance(b.value, tuple):
-                if (b.sign > 0 and a.value > b.value) or (b.sign < 0 and a.value < b.value):
-                    issues.append(Issue(file, b.line, b.col, f"{a.text} … {b.text}",
-                                        f"says it {'rose' if b.sign > 0 else 'fell'}, but "
-                                        f"{a.text} → {b.text} goes the other way"))
-            pending = None
-
-    # --- needs: dates and durations that the numbers must make true
-    needs: list[_Need] = []
-    has_numbers = bool(numbers)
-    for m in dates:
-        lo, hi = spans[id(m)]
-        # a finding's date (a launch week, a peak week) is cited by a date phrase of a week
-        # or so about an entity the sentence names: "H1" cites no week
-        fdates = [f for f in _finding_dates(ctx, ctx.entities) if _fact_overlaps_date(f, lo, hi)
-                  ] if (hi - lo).days <= 31 else []
-        if m.role == "release":
-            rels = [r for e in (fams or named) for r in L.releases.get(e, ())]
-            if not ctx.entities:
-                rels = [r for e in named for r in L.releases.get(e, ())]
-            ok = any(_overlaps(r, lo, hi) for r in rels)
-            rel_facts = [f for f in fdates if re.search(r"launch|releas|debut|start", f.name)]
-            if rel_facts:
-                ok = True
-                _bind(bound, rel_facts, ctx)
-            if not ok:
-                issues.append(_date_issue(m, ctx, file, "release", rels))
-            continue
-        if m.role == "peak":
-            peaks = [f for e in named for f in L.by_entity.get(e, ())
-                     if f.name in ("peak", "peak2") and (f.chart in ctx.charts or not ctx.entities)
-                     and _fact_overlaps(f, lo, hi)]
-            pk_facts = [f for f in fdates if "peak" in f.name]
-            if peaks or pk_facts:
-                _bind(bound, pk_facts, ctx)
-                continue
-
-            def test(f: LedgerFact, lo=lo, hi=hi) -> bool:
-                return _fact_overlaps(f, lo, hi) and ("peak" in f.name or f.name in ("week",))
-            needs.append(_Need(m, False, test, reason="peak"))
-            continue
-        tied = any(clause_of(n) == clause_of(m) for n in numbers)
-        near = _attached(m, live, clause_of, lang_after=_cjk(text, m.start))
-        if near is not None:
-            # "3% by the end of April", "4月底的3%": the date says when that number was
-            needs.append(_Need(m, False, lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi),
-                               reason="date", related=tuple(fdates), index=near))
-            continue
-        static = False
-        if fdates and (not tied or not has_numbers):
-            _bind(bound, fdates, ctx)
-            static = True
-        if not has_numbers:
-            pres = [L.present[e] for e in named if e in L.present]
-            rels = [r for e in named for r in L.releases.get(e, ())]
-            if not ctx.entities:
-                static = static or (lo <= L.last_day and hi >= L.first_day)
-            static = static or any(a <= hi and b + timedelta(days=6) >= lo for a, b in pres) \
-                or any(_overlaps(r, lo, hi) for r in rels)
-            if not static:
-                issues.append(_date_issue(m, ctx, file, "none", rels))
-            continue
-        if not tied:
-            rels = [r for e in named for r in L.releases.get(e, ())]
-            static = static or any(_overlaps(r, lo, hi) for r in rels)
-        needs.append(_Need(m, static, lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi),
-                           reason="date", related=tuple(fdates)))
-
-    for m in durations:
-        iv = tolerance(m)
-        pool = _scope_facts(ctx, ("weeks",))
-        if m.role == "ordinal":  # "in its third week": 2 or 3 weeks after the release week
-            def ords(k, iv=iv):
-                return (k in iv) or ((k + 1) in iv)
-        else:
-            def ords(k, iv=iv):
-                return k in iv
-        statics = [f for f in pool if isinstance(f.value, float) and ords(f.value)]
-        if not numbers:
-            if statics:
-                _bind(bound, [f for f in statics if f.finding][:1], ctx)
-            else:
-                issues.append(_duration_issue(m, ctx, file, []))
-            continue
-        # With numbers in the sentence, the duration must be about them: the weeks from the
-        # release to a bound number's week, a duration of the same finding as a bound
-        # number, the weeks between two bound numbers, or the period's length.
-        period = [f for f in statics if f.id == "S:period:weeks"]
-        by_finding = {f.id.split(".")[0]: f for f in statics if f.finding}
-
-        def test_all(choice, ords=ords, by_finding=by_finding, m=m, period=period) -> bool:
-            if period:
-                return True
-            for f in choice:
-                if f is None:
-                    continue
-                if any(ords(k) for k in _since_release(ctx, f)):
-                    return True
-                if f.finding and f.id.split(".")[0] in by_finding:
-                    return True
-            for a, b in pairs:  # "from 40% to 20% over 19 weeks": the weeks between them
-                fa, fb = choice[a], choice[b]
-                if fa is not None and fb is not None and any(
-                        ords((wb - wa).days // 7) for wa in fa.weeks for wb in fb.weeks):
-                    return True
-            return False
-        needs.append(_Need(m, False, None, reason="duration", test_all=test_all,
-                           related=tuple(by_finding.values())))
-
-    def pair_ok(fa: LedgerFact, fb: LedgerFact) -> bool:
-        if fa.entity != fb.entity or fa.chart != fb.chart:
-            return False
-        if not fa.weeks or not fb.weeks:
-            return True
-        return min(fa.weeks) < max(fb.weeks)
-
-    open_needs = [n for n in needs if not n.static]
-    if not open_needs and not pairs:
-        chosen = [c[0] for c in cands]
-        _bind(bound, chosen, ctx)
-        prefixes = {f.id.split(".")[0] for f in chosen if f.finding}
-        for n in needs:
-            _bind(bound, [f for f in n.related if f.id.split(".")[0] in prefixes], ctx)
-        return issues
-
-    # --- search for one fact per number that makes every need true
-    choice: list[LedgerFact | None] = [None] * len(cands)
-    nodes = 0
-
-    def consistent(upto: int) -> bool:
-        for a, b in pairs:
-            if a < upto and b < upto and not pair_ok(choice[a], choice[b]):
-                return False
-        return True
-
-    def solve(i: int) -> bool:
-        nonlocal nodes
-        nodes += 1
-        if nodes > _NODE_LIMIT:
-            raise _TooMany
-        if i == len(cands):
-            return all(n.holds(choice) for n in open_needs)
-        for f in cands[i]:
-            choice[i] = f
-            if consistent(i + 1) and solve(i + 1):
-                return True
-        choice[i] = None
-        return False
-
-    try:
-        found = solve(0)
-    except _TooMany:
-        # Too many combinations: check each need on its own (lenient, and rare).
-        found = all(n.possible(cands) for n in open_needs) and all(
-            any(pair_ok(fa, fb) for fa in cands[a] for fb in cands[b]) for a, b in pairs)
-        if found:
-            choice = [c[0] for c in cands]
-    if found:
-        chosen = [f for f in choice if f is not None]
-        _bind(bound, chosen, ctx)
-        # a date or duration of the same finding as a bound number is cited with it
-        prefixes = {f.id.split(".")[0] for f in chosen if f.finding}
-        for n in needs:
-            _bind(bound, [f for f in n.related if f.id.split(".")[0] in prefixes], ctx)
-        return issues
-    if len(live) < len(numbers):
-        return issues  # a number is already reported; its sentence needs no second issue
-
-    # --- explain: which need can no choice satisfy?
-    blamed = False
-    for n in open_needs:
-        if not n.possible(cands):
-            issues.append(_need_issue(n, ctx, file, cands))
-            blamed = True
-    for a, b in pairs:
-        if not any(pair_ok(fa, fb) for fa in cands[a] for fb in cands[b]):
-            ma, mb = live[a], live[b]
-            issues.append(Issue(file, mb.line, mb.col, mb.text,
-                                f"'from {ma.text} to {mb.text}' does not match one entity's "
-                                "values in that order", _nearest_pair(ma, mb, cands[a], cands[b])))
-            blamed = True
-    if not blamed:
-        m = (open_needs[-1].mention if open_needs else live[pairs[-1][1]])
-        issues.append(Issue(file, m.line, m.col, m.text,
-                            "the numbers, dates and durations in this sentence cannot all be "
-                            "true at once"))
-    return issues
 
 
 class _TooMany(Exception):
@@ -801,16 +545,16 @@ def _cjk(text: str, pos: int) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in window)
 
 
-def _attached(m: Mention, live: list[Mention], clause_of, lang_after: bool) -> int | None:
-    """The number a date phrase belongs to: in its clause, the nearest number before it
-    ("7% in mid-February"), or after it in Chinese ("4月底的3%"); else the nearest on the
-    other side. None when its clause has no number."""
-    c = clause_of(m)
-    before = [(m.start - n.end, i) for i, n in enumerate(live)
-              if clause_of(n) == c and n.end <= m.start]
-    after = [(n.start - m.end, i) for i, n in enumerate(live)
-             if clause_of(n) == c and n.start >= m.end]
-    first, second = (after, before) if lang_after else (before, after)
+def _attached(m_start: int, m_end: int, live: list[Mention], clause: int, clause_of,
+              after_first: bool) -> int | None:
+    """The number a date phrase or duration belongs to: in its clause, the nearest number
+    before it ("7% in mid-February"), or after it in Chinese ("4月底的3%"); else the nearest
+    on the other side. None when its clause has no number."""
+    before = [(m_start - n.end, i) for i, n in enumerate(live)
+              if clause_of(n.start) == clause and n.end <= m_start]
+    after = [(n.start - m_end, i) for i, n in enumerate(live)
+             if clause_of(n.start) == clause and n.start >= m_end]
+    first, second = (after, before) if after_first else (before, after)
     if first:
         return min(first)[1]
     if second:
@@ -818,11 +562,354 @@ def _attached(m: Mention, live: list[Mention], clause_of, lang_after: bool) -> i
     return None
 
 
-def _fact_overlaps_date(f: LedgerFact, lo: date, hi: date) -> bool:
-    return any(_overlaps(w, lo, hi) for w in _week_of_fact(f))
+# "at the end of the period", "期末": a date without digits, the period's last two weeks
+_PERIOD_END = re.compile(
+    r"(?i)\b(?:at|by|to|until)\s+the\s+end\b(?!\s+of\s+(?!the\s+(?:period|window|report)))|"
+    r"\bended\s+the\s+(?:period|window)\b|\bat\s+period\s+end\b|期末|报告期末|截至期末")
+_PERIOD_START = re.compile(
+    r"(?i)\bat\s+the\s+(?:start|beginning)\b(?!\s+of\s+(?!the\s+(?:period|window|report)))|"
+    r"\b(?:began|started)\s+the\s+(?:period|window)\b|期初|报告期初")
+_RELEASE_WORD = re.compile(
+    r"(?i)\b(?:launch|launched|launches|release|released|debut|debuted|arrival|arrived|"
+    r"introduction|introduced)\b|上线|发布|推出|问世|亮相")
+# a number right after a name in brackets or after a colon: "Cartesia (7%)", "Google: 20%"
+_ADJACENT = re.compile(r"^[\s*_]*(?:[(（]|[:：])[\s*_]*(?:about|around|~|约|近)?\s*$", re.I)
 
 
-def _bind(bound: list[str], facts: Iterable[LedgerFact], ctx: _Ctx) -> None:
+def _stated_consistency(live: list[Mention], pairs: list[tuple[int, int]], file: str | None
+                        ) -> list[Issue]:
+    """'from 15% to 7%, down 8 points, more than halved': the stated numbers must agree."""
+    out: list[Issue] = []
+    for m in live:
+        # "51% ... the remaining 49%": the rest is 100 minus a share the sentence states
+        if m.role != "rest" or m.kind != "pct":
+            continue
+        iv = tolerance(m)
+        others = [tolerance(o) for o in live if o.kind == "pct" and o.role != "rest"]
+        if others and not any(max(iv.lo, 100 - o.hi) <= min(iv.hi, 100 - o.lo) for o in others):
+            out.append(Issue(file, m.line, m.col, m.text,
+                             "the rest is not 100% minus the share this sentence states"))
+    for a, b in pairs:
+        fa, fb = live[a], live[b]
+        if fa.kind != "pct" or fb.kind != "pct":
+            continue
+        ia, ib = tolerance(fa), tolerance(fb)
+        if math.isinf(ia.hi) or math.isinf(ib.hi) or math.isinf(ia.lo) or math.isinf(ib.lo):
+            continue
+        lo_d, hi_d = ib.lo - ia.hi, ib.hi - ia.lo  # the change the pair allows, in points
+        if fb.sign and ((fb.sign > 0 and hi_d <= 0) or (fb.sign < 0 and lo_d >= 0)):
+            out.append(Issue(file, fb.line, fb.col, fb.text,
+                             f"says it {'rose' if fb.sign > 0 else 'fell'}, but {fa.text} → "
+                             f"{fb.text} goes the other way"))
+            continue
+        for m in live[b + 1:]:
+            if m.role == "from":
+                break
+            iv = tolerance(m)
+            if m.kind == "pp":
+                signs = [m.sign] if m.sign else [1, -1]
+                ok = any(max(lo_d, s * iv.lo if s > 0 else -iv.hi) <=
+                         min(hi_d, s * iv.hi if s > 0 else -iv.lo) for s in signs)
+            elif m.kind == "ratio" and ia.lo > 0:
+                rlo, rhi = ib.lo / ia.hi, ib.hi / max(ia.lo, 1e-9)
+                ok = max(rlo, iv.lo) <= min(rhi, iv.hi)
+            else:
+                continue
+            if not ok:
+                out.append(Issue(file, m.line, m.col, m.text,
+                                 f"does not agree with '{fa.text} … {fb.text}' in the same "
+                                 "sentence"))
+    return out
+
+
+def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, int],
+                    names: Sequence[tuple[int, int, tuple[Entity, ...]]], file: str | None,
+                    bound: list[str]) -> list[Issue]:
+    """Bind one sentence's mentions. Appends the finding facts cited to `bound`."""
+    L = ctx.ledger
+    issues: list[Issue] = []
+    dates = [m for m in ms if m.kind == "date"]
+    durations = [m for m in ms if m.kind == "duration"]
+    numbers = [m for m in ms if m.kind in ("pct", "pp", "ratio", "count", "rank", "number")]
+    clauses = _clauses(text, *span)
+
+    def clause_of(pos: int) -> int:
+        for i, (a, b) in enumerate(clauses):
+            if a <= pos < b:
+                return i
+        return -1
+
+    zh_order = _cjk(text, span[0] + (span[1] - span[0]) // 2)
+
+    # --- dates: day ranges; "the end of the period" / "期末" too
+    spans: dict[int, tuple[date, date]] = {}
+    for m in dates:
+        lo, hi = m.when.resolve(L.first_day, L.last_day)
+        if m.qualifier == "approx":
+            lo, hi = lo - timedelta(days=7), hi + timedelta(days=7)
+        spans[id(m)] = (lo, hi)
+    ctx.dated = [spans[id(m)] for m in dates if m.role != "release"]
+    n = len(L.weeks)
+    period_phrases = []
+    for rx, rng in ((_PERIOD_END, (L.weeks[max(0, n - 2)], L.last_day)),
+                    (_PERIOD_START, (L.first_day, L.weeks[min(1, n - 1)] + timedelta(days=6)))):
+        for pm in rx.finditer(text, span[0], span[1]):
+            period_phrases.append((pm.start(), pm.end(), rng))
+
+    named = ctx.entities or [e for c in ctx.charts for e in L.chart_entities.get(c, ())]
+    fams = [e for e in named if e.kind == "family"]
+
+    # --- durations after a release open the weeks they point at
+    extra: list[tuple[date, date]] = []
+    for m in durations:
+        iv = tolerance(m)
+        for e in fams if ctx.entities else []:
+            for r in L.releases.get(e, ()):
+                ks = [k for k in range(n + 60) if k in iv]
+                if m.role == "ordinal":
+                    ks = [k - 1 for k in ks if k >= 1] + ks
+                for k in ks[:60]:
+                    w = r + timedelta(weeks=k)
+                    if L.weeks[0] <= w <= L.weeks[-1]:
+                        extra.append((w, w + timedelta(days=6)))
+
+    # --- numbers: the facts each may be bound to
+    def ctx_for(m: Mention) -> _Ctx:
+        # "Cartesia (7%)": a number right after a name in brackets is that name's
+        for s, e, ents in reversed(names):
+            if e <= m.start and _ADJACENT.match(text[e:m.start]) and ents:
+                return replace(ctx, entities=list(ents))
+        return ctx
+
+    pools = [(_candidates(m, ctx_for(m), extra), m) for m in numbers]
+    # prefer the finding most of the sentence's numbers can come from (its main subject)
+    votes: dict[str, int] = {}
+    for c, _ in pools:
+        for prefix in {f.id.split(".")[0] for f in c
+                       if f.finding and (not ctx.entities or f.entity in ctx.entities)}:
+            votes[prefix] = votes.get(prefix, 0) + 1
+    cands: list[list[LedgerFact]] = []
+    live: list[Mention] = []
+    for (c, m) in pools:
+        if not c:
+            issues.append(_number_issue(m, ctx_for(m), file))
+            continue
+        if votes:
+            c = _candidates(m, ctx_for(m), extra, votes)
+        cands.append(c)
+        live.append(m)
+
+    # --- from → to pairs, and whether the stated numbers agree with each other
+    pairs: list[tuple[int, int]] = []
+    pending: int | None = None
+    for i, m in enumerate(live):
+        if m.role == "from":
+            pending = i
+        elif m.role == "to" and pending is not None:
+            pairs.append((pending, i))
+            pending = None
+    issues.extend(_stated_consistency(live, pairs, file))
+
+    def pair_ok(fa: LedgerFact, fb: LedgerFact) -> bool:
+        if fa.entity != fb.entity or fa.chart != fb.chart or fa.id == fb.id:
+            return False
+        if not fa.weeks or not fb.weeks:
+            return True
+        return min(fa.weeks) < min(fb.weeks)
+
+    # --- needs: dates, period phrases and durations the numbers must make true
+    needs: list[_Need] = []
+    has_numbers = bool(numbers)
+    for m in dates:
+        lo, hi = spans[id(m)]
+        # a finding's date (a launch week, a peak week) is cited by a date phrase of a week
+        # or so about an entity the sentence names: "H1" cites no week
+        fdates = [f for f in _finding_dates(ctx, ctx.entities) if _fact_overlaps(f, lo, hi)
+                  ] if (hi - lo).days <= 31 else []
+        if m.role == "release":
+            rels = [r for e in (fams or named) for r in L.releases.get(e, ())]
+            rel_facts = [f for f in fdates if re.search(r"launch|releas|debut", f.name)]
+            if rel_facts:
+                _bind(bound, rel_facts[:1])
+            elif not any(_overlaps(r, lo, hi) for r in rels):
+                issues.append(_date_issue(m, ctx, file, "release", rels))
+            continue
+        if m.role == "peak":
+            peaks = [f for e in named for f in L.by_entity.get(e, ())
+                     if f.name in ("peak", "peak2") and (f.chart in ctx.charts or not ctx.entities)
+                     and _fact_overlaps(f, lo, hi)]
+            pk_facts = [f for f in fdates if "peak" in f.name]
+            if peaks or pk_facts:
+                _bind(bound, pk_facts[:1])
+                continue
+            needs.append(_Need(m, "peak", test=lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi)
+                               and "peak" in f.name, span=(lo, hi)))
+            continue
+        near = _attached(m.start, m.end, live, clause_of(m.start), clause_of, zh_order)
+        if near is not None:
+            # "3% by the end of April", "4月底的3%": the date says when that number was
+            needs.append(_Need(m, "date", test=lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi),
+                               index=near, related=tuple(fdates), span=(lo, hi)))
+            continue
+        if not has_numbers:
+            pres = [L.present[e] for e in named if e in L.present]
+            rels = [r for e in named for r in L.releases.get(e, ())]
+            ok = bool(fdates)
+            _bind(bound, fdates[:1])
+            if not ctx.entities or not (pres or rels):
+                # nothing charted is named (a platform, a lab outside the data): the period
+                ok = ok or (lo <= L.last_day and hi >= L.first_day)
+            ok = ok or any(a <= hi and b + timedelta(days=6) >= lo for a, b in pres) \
+                or any(_overlaps(r, lo, hi) for r in rels)
+            if not ok:
+                issues.append(_date_issue(m, ctx, file, "none", rels))
+            continue
+        # a date in a clause of its own: a bound number's week, or a release it names
+        rels = [r for e in named for r in L.releases.get(e, ())]
+        if fdates or any(_overlaps(r, lo, hi) for r in rels):
+            _bind(bound, fdates[:1])
+            continue
+        needs.append(_Need(m, "date", test=lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi),
+                           span=(lo, hi)))
+
+    for start, end, rng in period_phrases:
+        # "ended the period at about 13%", "held 80% at the end": the nearest number
+        dist = [(min(abs(start - x.end), abs(x.start - end)), i) for i, x in enumerate(live)
+                if clause_of(x.start) == clause_of(start)]
+        near = min(dist)[1] if dist else None
+        if near is not None:
+            m = live[near]
+            needs.append(_Need(m, "period", index=near, span=rng,
+                               test=lambda f, lo=rng[0], hi=rng[1]: _fact_overlaps(f, lo, hi)))
+
+    for m in durations:
+        iv = tolerance(m)
+        if m.role == "ordinal":  # "in its third week": 2 or 3 weeks after the release week
+            def ords(k, iv=iv):
+                return (k in iv) or ((k + 1) in iv)
+        else:
+            def ords(k, iv=iv):
+                return k in iv
+        clause_text = text[clauses[clause_of(m.start)][0]:clauses[clause_of(m.start)][1]] \
+            if clause_of(m.start) >= 0 else ""
+        after_release = bool(_RELEASE_WORD.search(clause_text)) or m.role == "ordinal"
+        pool = [f for f in _scope_facts(ctx, ("weeks",))
+                if not (after_release and f.id == "S:period:weeks")]
+        statics = [f for f in pool if isinstance(f.value, float) and ords(f.value)]
+        if not numbers:
+            if statics:
+                _bind(bound, [f for f in statics if f.finding][:1])
+            else:
+                issues.append(_duration_issue(m, ctx, file))
+            continue
+        by_finding = {f.id.split(".")[0]: f for f in statics if f.finding}
+        near = _attached(m.start, m.end, live, clause_of(m.start), clause_of, zh_order)
+
+        def fits(f: LedgerFact, ords=ords, by_finding=by_finding) -> bool:
+            return any(ords(k) for k in _since_release(ctx, f)) or (
+                f.finding and f.id.split(".")[0] in by_finding)
+
+        if near is not None:
+            # the number it follows or leads ("21% three weeks after"), or a duration of the
+            # same finding as one of the sentence's numbers ("led for six weeks")
+            def attached(choice, near=near, fits=fits, by_finding=by_finding) -> bool:
+                f = choice[near]
+                if f is not None and fits(f):
+                    return True
+                return any(g is not None and g.finding and g.id.split(".")[0] in by_finding
+                           for g in choice)
+            needs.append(_Need(m, "duration", test_all=attached,
+                               related=tuple(by_finding.values())))
+            continue
+        period_ok = any(f.id == "S:period:weeks" for f in statics)
+
+        def test_all(choice, ords=ords, fits=fits, period_ok=period_ok) -> bool:
+            if period_ok or any(f is not None and fits(f) for f in choice):
+                return True
+            for a, b in pairs:  # "from 40% to 20% over 19 weeks": the weeks between them
+                fa, fb = choice[a], choice[b]
+                if fa is not None and fb is not None and any(
+                        ords((wb - wa).days // 7) for wa in fa.weeks for wb in fb.weeks):
+                    return True
+            return False
+        needs.append(_Need(m, "duration", test_all=test_all, related=tuple(by_finding.values())))
+
+    if len(live) < len(numbers):
+        return issues  # a number is already reported; its sentence needs no second issue
+
+    # --- one fact per number that makes every need true
+    if not needs and not pairs:
+        return _bound_ok(issues, [c[0] for c in cands], needs, bound)
+    choice: list[LedgerFact | None] = [None] * len(cands)
+    nodes = 0
+
+    def consistent(upto: int) -> bool:
+        for a, b in pairs:
+            if a < upto and b < upto and not pair_ok(choice[a], choice[b]):
+                return False
+        for nd in needs:
+            if nd.index is not None and nd.index < upto and not nd.holds(choice):
+                return False
+        return True
+
+    def solve(i: int) -> bool:
+        nonlocal nodes
+        nodes += 1
+        if nodes > _NODE_LIMIT:
+            raise _TooMany
+        if i == len(cands):
+            return all(nd.holds(choice) for nd in needs)
+        for f in cands[i]:
+            choice[i] = f
+            if consistent(i + 1) and solve(i + 1):
+                return True
+        choice[i] = None
+        return False
+
+    try:
+        found = solve(0)
+    except _TooMany:
+        # Too many combinations: check each need on its own (lenient, and rare).
+        found = all(nd.possible(cands) for nd in needs) and all(
+            any(pair_ok(fa, fb) for fa in cands[a] for fb in cands[b]) for a, b in pairs)
+        if found:
+            choice = [c[0] for c in cands]
+    if found:
+        return _bound_ok(issues, choice, needs, bound)
+
+    # --- explain: which need can no choice satisfy?
+    blamed = False
+    for nd in needs:
+        if not nd.possible(cands):
+            issues.append(_need_issue(nd, ctx, file, cands))
+            blamed = True
+    for a, b in pairs:
+        if not any(pair_ok(fa, fb) for fa in cands[a] for fb in cands[b]):
+            ma, mb = live[a], live[b]
+            issues.append(Issue(file, mb.line, mb.col, mb.text,
+                                f"'from {ma.text} to {mb.text}' does not match one entity's "
+                                "values in that order", _nearest_pair(ma, mb, cands[a], cands[b])))
+            blamed = True
+    if not blamed:
+        m = needs[-1].mention if needs else live[pairs[-1][1]]
+        issues.append(Issue(file, m.line, m.col, m.text,
+                            "the numbers, dates and durations in this sentence cannot all be "
+                            "true at once"))
+    return issues
+
+
+def _bound_ok(issues: list[Issue], choice: Sequence[LedgerFact | None], needs: list[_Need],
+              bound: list[str]) -> list[Issue]:
+    chosen = [f for f in choice if f is not None]
+    _bind(bound, chosen)
+    # a date or duration of the same finding as a bound number is cited with it
+    prefixes = {f.id.split(".")[0] for f in chosen if f.finding}
+    for nd in needs:
+        _bind(bound, [f for f in nd.related if f.id.split(".")[0] in prefixes][:1])
+    return issues
+
+
+def _bind(bound: list[str], facts: Iterable[LedgerFact]) -> None:
     for f in facts:
         if f.finding:
             bound.append(f.id)
@@ -933,7 +1020,7 @@ def _date_issue(m: Mention, ctx: _Ctx, file: str | None, what: str, rels: list[d
                  f"{_who(ctx)} has no data in {rng}", None)
 
 
-def _duration_issue(m: Mention, ctx: _Ctx, file: str | None, facts: list[LedgerFact]) -> Issue:
+def _duration_issue(m: Mention, ctx: _Ctx, file: str | None) -> Issue:
     iv = tolerance(m)
     return Issue(file, m.line, m.col, m.text,
                  f"no duration of {_who(ctx)} is {iv.describe('weeks')}", _nearest(m, ctx))
@@ -941,7 +1028,8 @@ def _duration_issue(m: Mention, ctx: _Ctx, file: str | None, facts: list[LedgerF
 
 def _need_issue(n: _Need, ctx: _Ctx, file: str | None, cands: list[list[LedgerFact]]) -> Issue:
     m = n.mention
-    bound = [c[0] for c in cands if c]
+    bound = ([c[0] for c in cands if c] if n.index is None else
+             (cands[n.index][:1] if n.index < len(cands) else []))
     if n.reason == "duration":
         iv = tolerance(m)
         ks = sorted({k for f in bound for k in _since_release(ctx, f)})
@@ -953,13 +1041,15 @@ def _need_issue(n: _Need, ctx: _Ctx, file: str | None, cands: list[list[LedgerFa
         return Issue(file, m.line, m.col, m.text,
                      f"no number in this sentence is {iv.describe('weeks')} after "
                      f"{_who(ctx)}'s release", near)
-    lo, hi = m.when.resolve(ctx.ledger.first_day, ctx.ledger.last_day)
-    if m.qualifier == "approx":
-        lo, hi = lo - timedelta(days=7), hi + timedelta(days=7)
+    lo, hi = n.span
     near = None
     if bound:
         f = bound[0]
         near = f"{f.entity.name}: {_fmt_value(f)} {_fmt_where(f)}".strip()
+    if n.reason == "period":
+        return Issue(file, m.line, m.col, m.text,
+                     f"is not a value from the period's {'end' if hi == ctx.ledger.last_day else 'start'}"
+                     f" ({lo.isoformat()}..{hi.isoformat()})", near)
     what = "peak" if n.reason == "peak" else "number"
     return Issue(file, m.line, m.col, m.text,
                  f"no {what} in this sentence is from {lo.isoformat()}..{hi.isoformat()}", near)
@@ -1012,9 +1102,12 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         if not ms:
             continue
         ents: list[Entity] = []
+        spans_here = []
         for s, e, name in name_spans:
             if start <= s < end:
-                for ent in ledger.entities_named(name):
+                named = ledger.entities_named(name)
+                spans_here.append((s, e, named))
+                for ent in named:
                     if ent not in ents:
                         ents.append(ent)
         words = []
@@ -1030,7 +1123,7 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
             # "reasoning's share of all text": a chart named with its parent is the subject
             ents = [Entity("chart", c) for c in words if ledger.parents.get(c) in words]
         ctx = _Ctx(ledger, ents, chart_ents, charts, cited)
-        issues.extend(_check_sentence(ms, ctx, mt, (start, end), file, bound))
+        issues.extend(_check_sentence(ms, ctx, mt, (start, end), spans_here, file, bound))
     issues.sort(key=lambda i: (i.line, i.col))
     return issues, len(mentions), bound
 
