@@ -97,16 +97,25 @@ def key_facts(finding: Finding, limit: int = 2) -> tuple[Fact, ...]:
     return tuple(numeric[:limit])
 
 
-def make_plan(findings: Findings, charts: Sequence[str], *, per_section: int = 4,
+def make_plan(findings: Findings, charts: Sequence[str], *, per_section: int = 6,
               highlights: int = 4) -> Plan:
-    """Pick what each section says: the chart's strongest findings, and the post's highlights."""
+    """Pick what each section says: the chart's strongest findings, and the post's highlights.
+
+    A section takes its chart's findings in rank order, one per subject (a second finding
+    about the same family reads as repetition), up to `per_section`.
+    """
     sections = []
     for chart in charts:
-        chosen = tuple(f for f in findings.findings if f.chart == chart)[:per_section]
+        chosen: list[Finding] = []
+        for f in findings.findings:
+            if f.chart == chart and all(c.subject != f.subject for c in chosen):
+                chosen.append(f)
+            if len(chosen) == per_section:
+                break
         if not chosen:
             continue
         required = tuple(fact.id for f in chosen for fact in key_facts(f))
-        sections.append(SectionPlan(chart, chosen, required))
+        sections.append(SectionPlan(chart, tuple(chosen), required))
     # One highlight per chart, strongest charts first, so the lead covers the whole post.
     firsts = sorted((s.findings[0] for s in sections), key=lambda f: -f.score)[:highlights]
     required = tuple(key_facts(f, 1)[0].id for f in firsts if key_facts(f, 1))

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from writer import __version__
-from writer.charts import build_chart, build_parent_line, export
+from writer.charts import Annotation, build_charts, export
 from writer.draft import (
     Context, Draft, Outcome, chart_words, draft_with_llm, make_plan, period_phrase,
 )
@@ -191,41 +191,36 @@ def _verify_post(post: str, lang: str, ledger: Ledger, d: Draft) -> Report:
 
 
 def _chart_specs(a: Analysis, plan, options: DraftOptions):
-    """chart → lang → [(file stem, ChartSpec)]: bars for every section, plus reasoning's line."""
-    out: dict[str, dict[str, list]] = {}
-    for section in plan.sections:
-        table = a.shares[section.chart]
-        headline = section.findings[0]
-        annotations = _launch_annotations(section.findings, table)
-        by_lang: dict[str, list] = {}
-        for lang in options.langs:
-            title = chart_words(section.chart, lang)[0].split(" ", 1)[-1]
-            specs = [(f"{section.chart}-{lang}",
-                      build_chart(table, lang, top=options.top, annotations=annotations,
-                                  title=title, alt=headline.text[lang]))]
-            if table.parent_share is not None:
-                parent = next((f for f in a.findings.findings if f.kind == "category_share"
-                               and f.chart == section.chart), headline)
-                specs.insert(0, (f"{section.chart}-share-{lang}",
-                                 build_parent_line(table, lang, alt=parent.text[lang])))
-            by_lang[lang] = specs
-        out[section.chart] = by_lang
+    """chart → lang → [(file stem, ChartSpec)]: reasoning's line first, then the bars.
+
+    One palette per post, so a family keeps its colour from chart to chart.
+    """
+    tables = {s.chart: a.shares[s.chart] for s in plan.sections}
+    released = {name: f.released for name, f in a.dataset.registry.families.items()}
+    annotations, alts = {}, {}
+    out: dict[str, dict[str, list]] = {chart: {} for chart in tables}
+    for lang in options.langs:
+        for section in plan.sections:
+            annotations[section.chart] = _launch_annotations(section.findings, tables[section.chart])
+            alts[section.chart] = section.findings[0].text[lang]
+            parent = next((f for f in section.findings if f.kind == "category_share"), None)
+            if parent is not None:
+                alts[f"{section.chart}-share"] = parent.text[lang]
+        for spec in build_charts(tables, lang, top=options.top, annotations=annotations,
+                                 alts=alts, released=released):
+            entry = (spec.stem, spec)
+            specs = out[spec.chart].setdefault(lang, [])
+            specs.insert(0, entry) if spec.kind == "parent" else specs.append(entry)
     return out
 
 
 def _launch_annotations(findings, table):
-    from writer.charts import Annotation
-
+    """Mark the launch week of every family whose launch is one of the section's findings."""
     notes = []
     for f in findings:
-        if f.kind == "launch_ramp" and f.subject in table.entities:
-            weeks = [w for fact in f.facts.values() for w in fact.weeks]
-            released = min(weeks) if weeks else None
-            fam_week = next((fact.weeks[0] for name, fact in f.facts.items()
-                             if name in ("launch", "launch_week", "released") and fact.weeks),
-                            released)
-            if fam_week is not None:
-                notes.append(Annotation(f.subject, fam_week, f.subject))
+        launch = f.facts.get("launch")
+        if f.kind == "launch_ramp" and launch is not None and f.subject in table.entities:
+            notes.append(Annotation(f.subject, launch.weeks[0], f.subject))
     return tuple(notes)
 
 

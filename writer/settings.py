@@ -216,7 +216,7 @@ def resolve_llm_settings(
 KNOWN_TABLES: dict[str, tuple[str, ...] | None] = {
     "llm": LLM_KEYS,
     "site": (
-        "category", "icon", "layout", "timezone", "assets_base", "title_en", "title_zh", "author",
+        "category", "icon", "layout", "timezone", "time", "assets_base", "platform",
     ),
     "findings": None,
     "post": None,
