@@ -803,22 +803,19 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
                 issues.append(_duration_issue(m, ctx, file))
             continue
         by_finding = {f.id.split(".")[0]: f for f in statics if f.finding}
-        near = _attached(m.start, m.end, live, clause_of(m.start), clause_of, zh_order)
+        # a duration says when a share was reached: it belongs to a share, not to a rank
+        shares_only = [x if x.kind in ("pct", "pp", "ratio") else replace(x, start=-10**9,
+                                                                          end=-10**9)
+                       for x in live]
+        near = _attached(m.start, m.end, shares_only, clause_of(m.start), clause_of, zh_order)
 
         def fits(f: LedgerFact, ords=ords, by_finding=by_finding) -> bool:
             return any(ords(k) for k in _since_release(ctx, f)) or (
                 f.finding and f.id.split(".")[0] in by_finding)
 
         if near is not None:
-            # the number it follows or leads ("21% three weeks after"), or a duration of the
-            # same finding as one of the sentence's numbers ("led for six weeks")
-            def attached(choice, near=near, fits=fits, by_finding=by_finding) -> bool:
-                f = choice[near]
-                if f is not None and fits(f):
-                    return True
-                return any(g is not None and g.finding and g.id.split(".")[0] in by_finding
-                           for g in choice)
-            needs.append(_Need(m, "duration", test_all=attached,
+            # the share it follows or leads: "21% three weeks after", "仅用三周就占了21%"
+            needs.append(_Need(m, "duration", test=fits, index=near,
                                related=tuple(by_finding.values())))
             continue
         period_ok = any(f.id == "S:period:weeks" for f in statics)
