@@ -177,10 +177,6 @@ def test_no_liquid_or_markdown_syntax_is_left_over(drafted):
             assert leftover not in html, f"{name} still has {leftover!r}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the trigger footnote shows `animate\\_button` and `speak\\_button` with their backslash: "
-    "pipeline.footnotes puts escape_name(trigger) inside a code span, where kramdown shows "
-    "escapes as typed (TRIGGER_BUG below)"))
 def test_no_markdown_escape_shows(drafted):
     _, site = drafted
     for name, html in site.html.items():
@@ -207,34 +203,7 @@ PLACES = PROSE + ("alt", "footnote-family", "footnote-bot", "footnote-excluded",
                   "footnote-trigger")
 WEEKS = ("2025-01-06", "2025-01-13")
 
-# writer.post keeps the prose's own Markdown (its **bold** figures), so Markdown inside a
-# data name is read as Markdown too; and a bare `|` in a paragraph or list item is a table
-# row to kramdown. The fix belongs in writer/post.py (see PROSE_BUG).
-PROSE_BUG = (
-    "writer.post.safe_prose escapes HTML and Liquid but not Markdown, so a data name in prose "
-    "renders as Markdown: `a|b|c` becomes a <table>, `**bold**`/`*star*` become emphasis. "
-    "Fix: PostInput takes the data's names (pipeline.all_names) and render_body escapes each "
-    "occurrence with escape_name before the rest gets safe_prose; and safe_prose escapes every "
-    "`|` as `\\|` (prose never needs a table)")
-TRIGGER_BUG = (
-    "pipeline.footnotes puts the trigger inside a code span (`…`) after escape_name, but "
-    "kramdown does not process backslash escapes or entities in code spans, so `a\\|b\\|c`, "
-    "`\\*star\\*` and `&lt;script&gt;` show with their backslashes/entities (and the sample's "
-    "speak_button shows as speak\\_button). Fix: in a code "
-    "span use only escape_liquid (and a longer backtick fence if the name has a backtick), "
-    "not escape_name")
-ALT_BUG = (
-    "writer.post._alt leaves `|` in the alt text, so `![… a|b|c …](…)` is a table row to kramdown "
-    "and the image is split across cells with its alt text cut. Fix: _alt also replaces `|` "
-    "with `\\|`")
-EXPECTED_FAILURES = {
-    # The title goes through the front matter and the layout's `escape`; a heading is never a
-    # table row, so only its emphasis breaks.
-    **{(case, place): PROSE_BUG for case in ("pipes", "bold", "star") for place in PROSE
-       if place != "title" and (case, place) != ("pipes", "heading")},
-    ("pipes", "alt"): ALT_BUG,
-    **{(case, "footnote-trigger"): TRIGGER_BUG for case in ("script", "pipes", "bold", "star")},
-}
+EXPECTED_FAILURES: dict[tuple[str, str], str] = {}  # every case passes; add (case, place) here to track a known bug
 
 
 def _mark(case: str, place: str) -> str:

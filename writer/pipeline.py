@@ -8,6 +8,7 @@ verify: read the post → rebuild the same ledger from the data → check every 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -139,6 +140,7 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
             generated_by=f"writer {__version__} ({_backend_name(backend)})",
             site=options.site, images=images, footnotes=footnotes(a, plan, lang, options.top),
             data_note=note if note else (sample_note(lang) if is_sample(dataset) else None),
+            names=ctx.names,
         ))
         texts[lang] = post
         reports[lang] = _verify_post(post, lang, a.ledger, drafts[lang])
@@ -252,9 +254,9 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
     for trigger, cats in sorted(triggers.items()):
         cat_words = ("、".join(chart_words(c, "zh")[1] for c in sorted(set(cats))) if zh
                      else ", ".join(chart_words(c, "en")[1] for c in sorted(set(cats))))
-        label = escape_name(trigger)
-        items.append(f"由 `{label}` 等后续操作触发的{cat_words}不计入统计，以反映用户的主动需求。" if zh
-                     else f"{cat_words.capitalize()} triggered by `{label}` and other follow-up "
+        label = _code(trigger)
+        items.append(f"由 {label} 等后续操作触发的{cat_words}不计入统计，以反映用户的主动需求。" if zh
+                     else f"{cat_words.capitalize()} triggered by {label} and other follow-up "
                           "actions are excluded, to reflect users' own demand.")
     if "reasoning" in a.shares.tables:
         mixed = _hybrid_families(a.dataset)
@@ -281,6 +283,15 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
             items.append("Families in the charts: " + "; ".join(parts)
                          + ". Smaller models are grouped as Other.")
     return Footnotes(tuple(items))
+
+
+def _code(text: str) -> str:
+    """A code span that shows `text` as typed: kramdown shows escapes literally inside code."""
+    from writer.post import escape_liquid
+
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{escape_liquid(text)}{pad}{fence}"
 
 
 def _and(items: list[str]) -> str:

@@ -90,9 +90,25 @@ def escape_name(name: str) -> str:
     return escape_liquid(MD_SPECIAL.sub(r"\\\1", escape_html(name)))
 
 
-def safe_prose(text: str) -> str:
-    """Prose from a template or an LLM keeps its **bold**, but no raw HTML and no Liquid."""
-    return escape_liquid(escape_html(text))
+def _safe_prose(text: str, names: Sequence[str] = ()) -> str:
+    """Prose from a template or an LLM keeps its **bold**, but no raw HTML and no Liquid.
+
+    A data name with Markdown in it (`a|b`, `*star*`) is escaped where it occurs, and any
+    other `|` too, so prose never turns into a table.
+    """
+    text = escape_html(text)
+    marked = {}
+    for i, name in enumerate(n for n in sorted(names, key=len, reverse=True)
+                             if MD_SPECIAL.search(n)):
+        token = f"\x00{i}\x00"
+        shown = escape_html(name)
+        if shown in text:
+            text = text.replace(shown, token)
+            marked[token] = MD_SPECIAL.sub(r"\\\1", shown)
+    text = re.sub(r"(?<!\\)\|", r"\\|", text)
+    for token, escaped in marked.items():
+        text = text.replace(token, escaped)
+    return escape_liquid(text)
 
 
 def _yaml_str(value: str) -> str:
@@ -133,11 +149,17 @@ class PostInput:
     images: Mapping[str, Sequence[ChartImage]] = field(default_factory=dict)  # chart → images
     footnotes: Footnotes = Footnotes(())
     data_note: str | None = None
+    names: Sequence[str] = ()  # every bot, family and provider name, escaped where it occurs
 
 
 def render_body(p: PostInput) -> str:
     d, lang = p.draft, p.draft.lang
     w = WORDS[lang]
+    names = p.names
+
+    def safe_prose(text: str) -> str:  # noqa: F811 - this post's names, bound once
+        return _safe_prose(text, names)
+
     out: list[str] = []
     out.append(safe_prose(d.frame.lead))
     if p.data_note:
@@ -174,7 +196,8 @@ def _notes_intro(lang: str) -> str:
 
 def _alt(text: str) -> str:
     # Alt text sits inside [...]: no brackets, no Markdown, no Liquid.
-    return escape_liquid(escape_html(text)).replace("[", "(").replace("]", ")").replace("\n", " ")
+    text = escape_liquid(escape_html(text)).replace("[", "(").replace("]", ")")
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render_post(p: PostInput) -> str:
@@ -250,3 +273,6 @@ def check_overwrite(paths: Sequence[Path], force: bool) -> None:
         raise UsageError(
             f"{names} was edited since writer generated it, so it was not overwritten. "
             "Use --force to replace it, or --date YYYY-MM-DD to write a new post beside it")
+
+
+safe_prose = _safe_prose  # the public name, for callers outside render_body
