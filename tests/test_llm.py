@@ -525,11 +525,11 @@ def test_config_accepts_known_tables(tmp_path):
     path = tmp_path / "writer.toml"
     path.write_text(
         '[llm]\nbackend = "openai"\nmodel = "m"\ntimeout = 30\nuse_cache = false\n'
-        '[site]\ncategory = "trends"\ntitle_zh = "趋势"\n'
+        '[site]\ncategory = "趋势"\nplatform = "Poe"\n'
         '[findings]\nanything = 1\n[post]\nwhatever = "x"\n',
         encoding="utf-8",
     )
-    assert load_config(path)["site"]["title_zh"] == "趋势"
+    assert load_config(path)["site"] == {"category": "趋势", "platform": "Poe"}
 
 
 def test_config_syntax_error_names_file_and_line(tmp_path):
