@@ -6,7 +6,8 @@ import argparse
 import io
 import os
 import random
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -19,14 +20,14 @@ import sqlglot
 from writer import aggregate as agg
 from writer.errors import InputError, UsageError
 
-UTC = timezone.utc
+US_UTC = pa.timestamp("us", tz="UTC")
 
 
 def utc(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
-def events_table(rows: list[dict], *, ts_type=pa.timestamp("us", tz="UTC"), reasoning="tokens",
+def events_table(rows: list[dict], *, ts_type=US_UTC, reasoning="tokens",
                  trigger=True, user_id=True) -> pa.Table:
     """Raw events as Arrow; rows give ts, bot, category and optionally tokens/flag/trigger."""
     cols = {"ts": pa.array([r.get("ts") for r in rows], ts_type)}
@@ -133,11 +134,12 @@ def test_csv_output_and_csv_input_match_parquet(tmp_path):
     csv_in = tmp_path / "e.csv"
     with open(csv_in, "w") as fh:
         fh.write("ts,user_id,bot,category,reasoning_tokens,trigger\n")
-        for i, r in enumerate(rows):
-            fh.write(f"{r['ts'].isoformat()},{i},{r['bot']},text,{r['tokens']},{r['trigger'] or ''}\n")
+        fh.writelines(f"{r['ts'].isoformat()},{i},{r['bot']},text,{r['tokens']},{r['trigger'] or ''}\n"
+                      for i, r in enumerate(rows))
     _, from_csv = run_agg(tmp_path, [str(csv_in)], name="b.csv", tz="Europe/Berlin")
     assert from_csv == from_parquet
-    assert open(tmp_path / "b.csv").readline().strip() == "week,category,bot,messages,reasoning,trigger"
+    header = (tmp_path / "b.csv").read_text().splitlines()[0]
+    assert header == "week,category,bot,messages,reasoning,trigger"
 
 
 def test_csv_naive_and_offset_timestamps(tmp_path):
@@ -399,10 +401,35 @@ def test_printed_duckdb_sql_gives_the_same_table(tmp_path):
     assert [tuple(r) for r in got] == expected
 
 
+@pytest.mark.parametrize("tz", ["UTC", "America/New_York"])
+def test_run_time_text_and_transpiled_sql_agree(tmp_path, tz):
+    """The engine runs the file with its parameters filled in as text; --print-sql goes
+    through sqlglot. With date bounds and the boolean flag, both give the same rows."""
+    rnd = random.Random(3)
+    rows = [{"ts": utc(2025, 2, 20) + timedelta(seconds=rnd.randrange(40 * 86400)),
+             "bot": rnd.choice("ab"), "flag": rnd.choice([True, False, None])} for _ in range(3000)]
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    con.register("events_arrow", events_table(rows, reasoning="flag"))
+    con.execute("CREATE TABLE events AS SELECT * FROM events_arrow")
+    plan = agg.tz_plan(tz, utc(2025, 2, 1), utc(2025, 5, 1))
+    kw = {"since": utc(2025, 3, 2, 5), "until": utc(2025, 3, 20, 5), "reasoning": "reasoning"}
+    text = agg.render("duckdb", plan, **kw)
+    tree = agg.render("duckdb", plan, pretty=True, **kw)
+    code = "\n".join(line.split("--")[0] for line in text.full.splitlines())
+    assert "$" not in code and "EPOCH_US(ts)" in code
+    got_text = con.execute(text.full).fetchall()
+    assert got_text == con.execute(tree.full).fetchall()
+    con.execute(f"CREATE TABLE buckets AS {text.buckets}")
+    assert con.execute(text.rest).fetchall() == got_text
+    assert sum(r[3] for r in got_text) == sum(
+        1 for r in rows if kw["since"] <= r["ts"] < kw["until"])
+
+
 def test_print_sql_rejects_unknown_dialect_and_zone():
-    with pytest.raises(UsageError, match="unknown SQL dialect 'oracle'"):
+    with pytest.raises(UsageError, match="--dialect: unknown SQL dialect 'oracle'"):
         agg.print_sql("oracle")
-    with pytest.raises(InputError, match="unknown time zone 'Mars/Olympus'"):
+    with pytest.raises(InputError, match="--tz: unknown time zone 'Mars/Olympus'"):
         agg.print_sql("duckdb", "Mars/Olympus")
 
 
@@ -491,8 +518,8 @@ def test_corrupt_parquet_names_the_file(tmp_path, content):
 
 def test_truncated_parquet_names_the_file(tmp_path):
     path = write_parquet(tmp_path / "cut.parquet", [{"ts": utc(2025, 1, 7)}] * 100)
-    data = open(path, "rb").read()
-    open(path, "wb").write(data[: len(data) // 2])
+    data = Path(path).read_bytes()
+    Path(path).write_bytes(data[: len(data) // 2])
     msg = _error(tmp_path, [path])
     assert "cut.parquet: not a readable Parquet file" in msg
 
@@ -500,7 +527,7 @@ def test_truncated_parquet_names_the_file(tmp_path):
 def test_unknown_time_zone(tmp_path):
     f = write_parquet(tmp_path / "e.parquet", [{"ts": utc(2025, 1, 7)}])
     msg = _error(tmp_path, [f], tz="Europe/Atlantis")
-    assert "unknown time zone 'Europe/Atlantis'" in msg and "Asia/Shanghai" in msg
+    assert "--tz: unknown time zone 'Europe/Atlantis'" in msg and "Asia/Shanghai" in msg
 
 
 def test_not_parquet_or_csv_and_mixed_formats(tmp_path):
@@ -538,13 +565,13 @@ def test_csv_empty_file_and_missing_column(tmp_path):
 
 def test_flag_errors(tmp_path):
     f = write_parquet(tmp_path / "e.parquet", [{"ts": utc(2025, 1, 7)}])
-    with pytest.raises(UsageError, match="--out must end in .parquet or .csv"):
+    with pytest.raises(UsageError, match=r"--out '.*u.xlsx' must end in .parquet or .csv"):
         agg.aggregate([f], str(tmp_path / "u.xlsx"))
-    with pytest.raises(UsageError, match="--since is after --until"):
+    with pytest.raises(UsageError, match="--since 2025-02-01 is after --until 2025-01-01"):
         agg.aggregate([f], str(tmp_path / "u.csv"), since=D("2025-02-01"), until=D("2025-01-01"))
-    with pytest.raises(UsageError, match="bad memory limit"):
+    with pytest.raises(UsageError, match="--memory-limit: bad size 'lots'"):
         agg.aggregate([f], str(tmp_path / "u.csv"), memory_limit="lots")
-    with pytest.raises(UsageError, match="unknown engine"):
+    with pytest.raises(UsageError, match="--engine: unknown engine 'polars'"):
         agg.aggregate([f], str(tmp_path / "u.csv"), engine="polars")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import random
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -34,7 +34,6 @@ if not HAVE_SPARK:
 
 pytestmark = pytest.mark.slow
 
-UTC = timezone.utc
 BOTS = [("GPT-4o", "text"), ("Claude-3.7-Sonnet", "text"), ("DeepSeek-R1", "text"),
         ("FLUX-pro", "image"), ("Veo-2", "video"), ("ElevenLabs", "audio")]
 

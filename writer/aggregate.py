@@ -28,11 +28,11 @@ import re
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from writer.errors import InputError, Problem, UsageError
@@ -53,7 +53,7 @@ _FAR_US = 1 << 62
 _PRINT_SQL_YEARS = (2000, 2050)
 # Without usable Parquet statistics (CSV, or files written without them) the offsets cover
 # this range; the time zone rules beyond it are extrapolated from its ends.
-_FALLBACK_RANGE = (datetime(1970, 1, 1, tzinfo=timezone.utc), datetime(2100, 1, 1, tzinfo=timezone.utc))
+_FALLBACK_RANGE = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
 
 _PARQUET_EXT = (".parquet", ".parq", ".pq")
 _CSV_EXT = (".csv", ".csv.gz", ".tsv")
@@ -110,7 +110,7 @@ def load_zone(tz: str) -> ZoneInfo:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise InputError(Problem(
-            message=f"unknown time zone {tz!r}", column="--tz", value=tz,
+            message=f"--tz: unknown time zone {tz!r}",
             fix="use an IANA name such as UTC, Asia/Shanghai or Europe/Berlin")) from None
 
 
@@ -177,7 +177,7 @@ def tz_plan(tz: str, lo: datetime, hi: datetime) -> TzPlan:
 
 def local_midnight(day: date, tz: str) -> datetime:
     """The UTC instant at which `day` starts in `tz`."""
-    return datetime(day.year, day.month, day.day, tzinfo=load_zone(tz)).astimezone(timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=load_zone(tz)).astimezone(UTC)
 
 
 # --------------------------------------------------------------------------------------
@@ -186,101 +186,143 @@ def local_midnight(day: date, tz: str) -> datetime:
 
 
 @lru_cache(maxsize=1)
-def _canonical():
-    import sqlglot
-
-    return sqlglot.parse_one(SQL_PATH.read_text(encoding="utf-8"), read="duckdb")
+def _canonical() -> str:
+    return SQL_PATH.read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
-class _Sql:
+class RenderedSql:
     full: str  # the whole statement
     buckets: str  # the `buckets` CTE body: the one scan of the raw events
     rest: str  # everything else, reading `buckets` as a table
 
 
+def _ts_literal(value: datetime, ts_type: str) -> str:
+    """A timestamp literal typed like the ts column, so DuckDB still prunes row groups."""
+    text = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    if ts_type.upper().startswith("TIMESTAMPTZ"):
+        return f"CAST('{text}+00' AS TIMESTAMPTZ)"
+    return f"CAST('{text}' AS TIMESTAMP)"
+
+
+def fill(plan: TzPlan, *, since: datetime | None = None, until: datetime | None = None,
+         reasoning: str = "reasoning_tokens", ts_type: str = "TIMESTAMPTZ") -> str:
+    """weekly_usage.sql with its parameters filled in: DuckDB SQL, ready to run.
+
+    Plain text substitution, so the default engine needs no SQL parser at run time (sqlglot
+    costs ~0.2 s of start-up, 5% of the 100M-event budget). `reasoning` names the events
+    column that carries reasoning: `reasoning_tokens` (a count, > 0 means on) or
+    `reasoning` (a boolean).
+    """
+    sql = _canonical()
+    rows = ",\n        ".join(f"({a}, {b}, {c})" for a, b, c in plan.offsets)
+    sql = _replace_once(sql, "(VALUES (0, 0, 0))", f"(VALUES\n        {rows})")
+    if reasoning == "reasoning":
+        sql = _replace_once(sql, "reasoning_tokens > 0 AS reasoning", "reasoning AS reasoning")
+    # A missing bound drops its comparison (TRUE), rather than comparing with a far date.
+    if since is None:
+        sql = _replace_once(sql, "ts >= $since_ts", "TRUE")
+    if until is None:
+        sql = _replace_once(sql, "ts < $until_ts", "TRUE")
+    values = {"shift_us": str(plan.shift_us), "band_us": str(plan.band_us),
+              "fine_us": str(plan.fine_us)}
+    if since is not None:
+        values["since_ts"] = _ts_literal(since, ts_type)
+    if until is not None:
+        values["until_ts"] = _ts_literal(until, ts_type)
+
+    def sub(m: re.Match) -> str:
+        if m.group(1) not in values:  # a parameter added to the file but not here
+            raise RuntimeError(f"weekly_usage.sql: unknown parameter ${m.group(1)}")
+        return values[m.group(1)]
+
+    # Substitute in code only: the comments explain the parameters by name.
+    lines = []
+    for line in sql.split("\n"):
+        code, dashes, comment = line.partition("--")
+        lines.append(re.sub(r"\$(\w+)", sub, code) + dashes + comment)
+    return "\n".join(lines)
+
+
+def _replace_once(text: str, old: str, new: str) -> str:
+    if text.count(old) != 1:  # the file changed shape: fail in tests, not with wrong numbers
+        raise RuntimeError(f"weekly_usage.sql: expected {old!r} exactly once")
+    return text.replace(old, new)
+
+
+def _split_buckets(sql: str) -> tuple[str, str]:
+    """(body of the `buckets` CTE, the statement without it), found by matching brackets."""
+    head = re.search(r"\bbuckets AS \(", sql)
+    if head is None:
+        raise RuntimeError("weekly_usage.sql: no `buckets AS (` CTE")
+    depth, i = 1, head.end()
+    while depth:
+        ch = sql[i]
+        if sql.startswith("--", i):  # comments may hold brackets
+            i = sql.index("\n", i)
+        elif ch == "'":  # and so may strings ('' is an escaped quote: two toggles)
+            i = sql.index("'", i + 1)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        i += 1
+    body = sql[head.end():i - 1]
+    rest_start = re.compile(r"\s*,").match(sql, i)  # the comma before the next CTE
+    if rest_start is None:
+        raise RuntimeError("weekly_usage.sql: `buckets` must not be the last CTE")
+    return body, sql[:head.start()] + sql[rest_start.end():].lstrip()
+
+
 def render(dialect: str, plan: TzPlan, *, since: datetime | None = None,
            until: datetime | None = None, reasoning: str = "reasoning_tokens",
-           ts_type: str = "TIMESTAMPTZ") -> _Sql:
-    """Fill in weekly_usage.sql's parameters and transpile it to `dialect`.
+           ts_type: str = "TIMESTAMPTZ", pretty: bool = False) -> RenderedSql:
+    """weekly_usage.sql, filled in and in `dialect` (transpiled by sqlglot unless DuckDB)."""
+    text = fill(plan, since=since, until=until, reasoning=reasoning, ts_type=ts_type)
+    if dialect == "duckdb" and not pretty:
+        buckets, rest = _split_buckets(text)
+        return RenderedSql(full=text, buckets=buckets, rest=rest)
 
-    `reasoning` is the events column that carries reasoning: `reasoning_tokens` (count, > 0
-    means on) or `reasoning` (a boolean). `ts_type` types the date-bound literals like the
-    ts column, so DuckDB can still prune row groups with the Parquet statistics.
-    """
+    import sqlglot
     from sqlglot import exp
 
-    tree = _canonical().copy()
-
-    def ts_literal(value: datetime) -> exp.Expression:
-        text = value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-        if ts_type.upper().startswith("TIMESTAMPTZ"):
-            return exp.cast(exp.Literal.string(text + "+00"), exp.DataType.build("TIMESTAMPTZ"))
-        return exp.cast(exp.Literal.string(text), exp.DataType.build("TIMESTAMP"))
-
-    values = {"shift_us": plan.shift_us, "band_us": plan.band_us, "fine_us": plan.fine_us}
-    bounds = {"since_ts": since, "until_ts": until}
-    for ph in list(tree.find_all(exp.Placeholder)):
-        name = ph.name
-        if name in values:
-            ph.replace(exp.Literal.number(values[name]))
-        elif name in bounds:
-            if bounds[name] is None:
-                # No bound: the comparison goes, not a far-away literal, so warehouses and
-                # DuckDB alike see no filter at all.
-                ph.parent.replace(exp.true())
-            else:
-                ph.replace(ts_literal(bounds[name]))
-        else:  # a parameter added to the file but not here: fail loudly, never run it
-            raise RuntimeError(f"weekly_usage.sql: unknown parameter ${name}")
+    tree = sqlglot.parse_one(text, read="duckdb")
     for cte in tree.find_all(exp.CTE):
-        if cte.alias == "buckets" and cte.this.args.get("where") is not None:
-            kept = [c for c in cte.this.args["where"].this.flatten() if not isinstance(c, exp.Boolean)]
+        where = cte.this.args.get("where")
+        if cte.alias == "buckets" and where is not None:
+            kept = [c for c in where.this.flatten() if not isinstance(c, exp.Boolean)]
             cte.this.set("where", exp.Where(this=exp.and_(*kept)) if kept else None)
-        if cte.alias == "tz_offsets":
-            rows = [exp.tuple_(*(exp.Literal.number(v) for v in span)) for span in plan.offsets]
-            cte.find(exp.Values).set("expressions", rows)
-
-    if reasoning == "reasoning":
-        for gt in tree.find_all(exp.GT):
-            if isinstance(gt.this, exp.Column) and gt.this.name == "reasoning_tokens":
-                gt.replace(exp.column("reasoning"))
-                break
-
     if dialect != "duckdb":
         for fn in list(tree.find_all(exp.Anonymous)):
-            if fn.name.upper() == "EPOCH_US":
+            if fn.name.upper() == "EPOCH_US":  # DuckDB's name; sqlglot does not map it
                 arg = fn.expressions[0]
-                if dialect == "snowflake":  # UNIX_MICROS does not exist there
+                if dialect == "snowflake":  # which has no UNIX_MICROS
                     fn.replace(exp.Extract(this=exp.var("EPOCH_MICROSECOND"), expression=arg))
                 else:
                     fn.replace(exp.UnixMicros(this=arg))
-
-    full = tree.sql(dialect=dialect, pretty=True)
-    buckets = rest = ""
+    full = tree.sql(dialect=dialect, pretty=pretty)
     with_ = tree.args.get("with_") or tree.args.get("with")
-    for cte in list(with_.expressions):
-        if cte.alias == "buckets":
-            buckets = cte.this.sql(dialect=dialect, pretty=True)
-            cte.pop()
-    rest = tree.sql(dialect=dialect, pretty=True)
-    return _Sql(full=full, buckets=buckets, rest=rest)
+    buckets = next(c for c in with_.expressions if c.alias == "buckets")
+    body = buckets.this.sql(dialect=dialect, pretty=pretty)
+    buckets.pop()
+    return RenderedSql(full=full, buckets=body, rest=tree.sql(dialect=dialect, pretty=pretty))
 
 
 def print_sql(dialect: str, tz: str = "UTC") -> str:
     """The aggregation query for a warehouse, in `dialect`, for weeks in time zone `tz`."""
     if dialect not in DIALECTS:
-        raise UsageError(Problem(message=f"unknown SQL dialect {dialect!r}", column="--dialect",
-                                 value=dialect, fix="use one of " + ", ".join(DIALECTS)))
-    lo, hi = (datetime(y, 1, 1, tzinfo=timezone.utc) for y in _PRINT_SQL_YEARS)
+        raise UsageError(Problem(message=f"--dialect: unknown SQL dialect {dialect!r}",
+                                 fix="use one of " + ", ".join(DIALECTS)))
+    lo, hi = (datetime(y, 1, 1, tzinfo=UTC) for y in _PRINT_SQL_YEARS)
     plan = tz_plan(tz, lo, hi)
-    sql = render(dialect, plan).full
+    sql = render(dialect, plan, pretty=True).full
     header = (
         f"-- writer aggregate --print-sql --dialect {dialect} --tz {tz}\n"
         "-- Reads a table named `events` (ts, bot, category, reasoning_tokens, trigger);\n"
         "-- rename it to your log table. If your logs carry a boolean `reasoning` column,\n"
         "-- replace `reasoning_tokens > 0` with it. If they have no trigger column, replace\n"
         "-- `trigger` with NULL. Date filters: add them to the WHERE of `buckets`.\n"
+        "-- `trigger` is quoted (a reserved word in some dialects): match your column's case.\n"
         f"-- Weeks run Monday to Sunday in {tz}; the offset table covers "
         f"{_PRINT_SQL_YEARS[0]}-{_PRINT_SQL_YEARS[1] - 1}.\n"
     )
@@ -314,7 +356,7 @@ def _sniff_fmt(path: str) -> str | None:
 def expand_inputs(events: Sequence[str]) -> tuple[list[str], str]:
     """Files named by EVENTS (files, folders, globs) and their one format."""
     if not events:
-        raise UsageError(Problem(message="no event files given", column="EVENTS",
+        raise UsageError(Problem(message="EVENTS: no event files given",
                                  fix="pass Parquet or CSV files, folders or globs"))
     files: list[str] = []
     for item in events:
@@ -468,7 +510,7 @@ def _top_level_columns(rows: list[tuple]) -> dict[str, dict[str, str]]:
         cols: dict[str, str] = {}
         i += 1
         for _ in range(kids or 0):
-            f2, name, dtype, nkids = rows[i]
+            _, name, dtype, nkids = rows[i]
             cols[name.lower()] = dtype or "STRUCT"
             i += 1
             # Skip the subtree of a nested column (it is never one of ours).
@@ -619,8 +661,7 @@ def _time_range(src: EventsSource, tz: str, since: date | None, until: date | No
         lo = max(lo, src.ts_min)
     if src.ts_max and until_utc:
         hi = min(hi, src.ts_max)
-    if hi < lo:  # bounds outside the data: any valid range will do, nothing matches anyway
-        hi = lo
+    hi = max(hi, lo)  # bounds outside the data: any valid range will do, nothing matches
     pad = timedelta(days=8)
     return since_utc, until_utc, lo - pad, hi + pad
 
@@ -639,12 +680,12 @@ def _warnings_for(since: date | None, until: date | None) -> list[str]:
 
 def output_format(out: str) -> str:
     low = out.lower()
-    if low.endswith(".parquet") or low.endswith(".pq"):
+    if low.endswith((".parquet", ".pq")):
         return "parquet"
     if low.endswith(".csv"):
         return "csv"
-    raise UsageError(Problem(message="--out must end in .parquet or .csv", column="--out",
-                             value=out, fix="e.g. --out data/usage.parquet"))
+    raise UsageError(Problem(message=f"--out {out!r} must end in .parquet or .csv",
+                             fix="e.g. --out data/usage.parquet"))
 
 
 def aggregate(events: list[str], out: str, *, engine: str = "duckdb", tz: str = "UTC",
@@ -654,13 +695,13 @@ def aggregate(events: list[str], out: str, *, engine: str = "duckdb", tz: str = 
     started = time.perf_counter()
     say = progress or (lambda _msg: None)
     if engine not in ENGINES:
-        raise UsageError(Problem(message=f"unknown engine {engine!r}", column="--engine",
-                                 value=engine, fix="use duckdb or spark"))
+        raise UsageError(Problem(message=f"--engine: unknown engine {engine!r}",
+                                 fix="use duckdb or spark"))
     out_fmt = output_format(out)
     load_zone(tz)
     if since and until and since > until:
-        raise UsageError(Problem(message="--since is after --until", column="--since",
-                                 value=f"{since} > {until}", fix="swap the two dates"))
+        raise UsageError(Problem(message=f"--since {since} is after --until {until}",
+                                 fix="swap the two dates"))
 
     import duckdb
 
@@ -669,9 +710,9 @@ def aggregate(events: list[str], out: str, *, engine: str = "duckdb", tz: str = 
         try:
             con.execute(f"SET memory_limit = {_sql_str(memory_limit)}")
         except duckdb.Error as exc:
-            raise UsageError(Problem(message=f"bad memory limit ({_first_line(exc)})",
-                                     column="--memory-limit", value=memory_limit,
-                                     fix="use a size such as 2GB or 512MB")) from None
+            raise UsageError(Problem(
+                message=f"--memory-limit: bad size {memory_limit!r} ({_first_line(exc)})",
+                fix="use a size such as 2GB or 512MB")) from None
         # Instants are compared and printed in UTC whatever the machine's zone is; spills go
         # to the temp folder, not a .tmp folder in the user's working directory.
         con.execute("SET TimeZone = 'UTC'")
@@ -685,7 +726,7 @@ def aggregate(events: list[str], out: str, *, engine: str = "duckdb", tz: str = 
         since_utc, until_utc, lo, hi = _time_range(src, tz, since, until)
         plan = tz_plan(tz, lo, hi)
         if engine == "duckdb":
-            result_rel, scanned = _run_duckdb(con, src, plan, since_utc, until_utc, say)
+            result_rel, scanned = _run_duckdb(con, src, plan, since_utc, until_utc, memory_limit, say)
         else:
             result_rel, scanned = _run_spark(con, src, plan, since_utc, until_utc, memory_limit, say)
 
@@ -717,11 +758,13 @@ class _ProgressPoller:
         self.thread = threading.Thread(target=self._loop, daemon=True)
 
     def _loop(self) -> None:
+        import duckdb
+
         last = -1
         while not self.stop.wait(1.0):
             try:
                 pct = self.con.query_progress()
-            except Exception:  # the query finished between the wait and the call
+            except duckdb.Error:  # the query finished between the wait and the call
                 return
             if pct is not None and pct >= 0 and int(pct) // 10 != last:
                 last = int(pct) // 10
@@ -736,7 +779,7 @@ class _ProgressPoller:
         self.thread.join()
 
 
-def _run_duckdb(con, src, plan, since_utc, until_utc, say):
+def _run_duckdb(con, src, plan, since_utc, until_utc, memory_limit, say):
     import duckdb
 
     sql = render("duckdb", plan, since=since_utc, until=until_utc, reasoning=src.reasoning,
@@ -751,7 +794,7 @@ def _run_duckdb(con, src, plan, since_utc, until_utc, say):
             con.execute(f"CREATE TEMP TABLE buckets AS {sql.buckets}")
     except duckdb.OutOfMemoryException as exc:
         raise UsageError(Problem(message=f"DuckDB ran out of memory ({_first_line(exc)})",
-                                 column="--memory-limit", fix="raise --memory-limit")) from None
+                                 fix=f"raise --memory-limit (it was {memory_limit})")) from None
     except duckdb.Error as exc:
         raise _engine_error(exc, src) from None
     scanned = int(con.execute("SELECT coalesce(sum(messages), 0) FROM buckets").fetchall()[0][0])
@@ -764,14 +807,14 @@ def _spark_session(memory_limit: str):
     try:
         from pyspark.sql import SparkSession
     except ImportError:
-        raise UsageError(Problem(message="--engine spark needs PySpark", column="--engine",
-                                 value="spark", fix="pip install 'writer[spark]' (and a Java "
+        raise UsageError(Problem(message="--engine spark needs PySpark",
+                                 fix="pip install 'writer[spark]' (and a Java "
                                  "runtime, e.g. apt-get install default-jre-headless)")) from None
     import shutil
 
     if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
-        raise UsageError(Problem(message="--engine spark needs a Java runtime", column="--engine",
-                                 value="spark", fix="apt-get install default-jre-headless"))
+        raise UsageError(Problem(message="--engine spark needs a Java runtime",
+                                 fix="apt-get install default-jre-headless"))
     mem = _spark_memory(memory_limit)
     return (SparkSession.builder.master("local[2]").appName("writer-aggregate")
             .config("spark.driver.memory", mem)
@@ -786,9 +829,9 @@ def _spark_session(memory_limit: str):
 
 
 def _spark_memory(limit: str) -> str:
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]i?B?)?\s*", limit, re.I)
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]i?B?)?\s*", limit, re.IGNORECASE)
     if not m:
-        raise UsageError(Problem(message="bad memory limit", column="--memory-limit", value=limit,
+        raise UsageError(Problem(message=f"--memory-limit: bad size {limit!r}",
                                  fix="use a size such as 2GB or 512MB"))
     unit = (m.group(2) or "B")[0].lower()
     mb = float(m.group(1)) * {"b": 1 / 2**20, "k": 1 / 1024, "m": 1, "g": 1024, "t": 2**20}[unit]
@@ -914,10 +957,10 @@ def run(args: argparse.Namespace, stdout=None, stderr=None) -> int:
         stdout.write(print_sql(args.dialect, args.tz))
         return 0
     if not args.out:
-        raise UsageError(Problem(message="--out is required", column="--out",
+        raise UsageError(Problem(message="--out is required",
                                  fix="e.g. --out data/usage.parquet"))
     if not args.events:
-        raise UsageError(Problem(message="no event files given", column="EVENTS",
+        raise UsageError(Problem(message="EVENTS: no event files given",
                                  fix="pass Parquet or CSV files, folders or globs"))
 
     def progress(msg: str) -> None:
