@@ -100,7 +100,7 @@ class TzPlan:
 
     zone: str
     shift_us: int  # base offset + 3 days: (epoch_us + shift) // week is the week index
-    band_us: int  # max |offset - base| in range; 0 means integer arithmetic alone is exact
+    band_us: int  # max offset - base (the smallest offset); 0: integer arithmetic is exact
     fine_us: int  # bucket width inside the band (divides a week, offsets and transitions)
     offsets: tuple[tuple[int, int, int], ...]  # (start_us, end_us, offset_us), covering all time
 

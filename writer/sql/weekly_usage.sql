@@ -13,14 +13,15 @@
 -- No other column is referenced, so an engine with projection pushdown never reads them.
 --
 -- Parameters ($name) are replaced with literals before the query runs:
---   $shift_us   the reporting zone's base UTC offset plus 3 days, in microseconds.
---               Epoch day 0 was a Thursday, so adding 3 days makes every multiple of 7 days
---               a Monday 00:00, and `(epoch_us + shift) // week` is the week index: integer
---               arithmetic instead of date_trunc, which cost ~70% of the scan time.
---   $band_us    the largest distance between the base offset and any offset the zone uses
---               inside the data range (0 for UTC and fixed-offset zones such as
---               Asia/Shanghai). Only events that close to a week edge can change week
---               because of daylight saving time.
+--   $shift_us   the reporting zone's base UTC offset (its smallest in the data range)
+--               plus 3 days, in microseconds. Epoch day 0 was a Thursday, so adding 3 days
+--               makes every multiple of 7 days a Monday 00:00, and `(epoch_us + shift) //
+--               week` is the week index: integer arithmetic instead of date_trunc, which
+--               cost ~70% of the scan time.
+--   $band_us    how far above the base offset the zone goes inside the data range (0 for
+--               UTC and fixed-offset zones such as Asia/Shanghai; 1 hour for daylight
+--               saving). Only events that close to the end of a base-offset week can fall
+--               into the next local week.
 --   $fine_us    the bucket width used inside that band: it divides a week, every offset
 --               difference and every transition instant, so a bucket never straddles a
 --               week edge or an offset change (1 hour for America/New_York).
@@ -38,10 +39,10 @@ buckets AS (
     -- it. A COALESCE here would run on every event and costs ~20% of the scan.
     SELECT
         (EPOCH_US(ts) + $shift_us) // 604800000000 AS week_index,
+        -- `$band_us > 0 AND` lets the engine fold the CASE to -1 when there is no band.
         CASE
             WHEN $band_us > 0
-             AND ((EPOCH_US(ts) + $shift_us) % 604800000000 < $band_us
-                  OR (EPOCH_US(ts) + $shift_us) % 604800000000 >= 604800000000 - $band_us)
+             AND (EPOCH_US(ts) + $shift_us) % 604800000000 >= 604800000000 - $band_us
             THEN ((EPOCH_US(ts) + $shift_us) % 604800000000) // $fine_us
             ELSE -1
         END AS fine_index,
