@@ -1165,7 +1165,7 @@ def _pct_hit(text, claims, hits, start, end, value, unit, lang, qual_override=No
     change = _CHANGE_EN.search(b) or _CHANGE_ZH.search(b)
     noun = _CHANGE_NOUN_AFTER.match(a)
     absolute = bool(_ABSOLUTE.search(b + a[:14]))
-    if (change or noun) and not _TO_EN.search(b) and not re.search(r"(?a)(?:到|至)\s*(?:约|近)?\s*$", b) \
+    if (change or noun) and not _TO_EN.search(b) and not re.search(r"(?a)(?:(?<!不)到|至)\s*(?:约|近)?\s*$", b) \
             and not re.search(r"(?a)\b(?:made|make|makes|took|take|takes)\s+up\s+$", b, re.IGNORECASE) \
             and not re.search(r"(?a)\b(?:share|shares)\s+(?:of\s+)?$", b, re.IGNORECASE):
         sign = 0
@@ -1289,7 +1289,7 @@ def _fraction_hit(text, claims, hits, start, end, frac, qual=None) -> None:
         q = "approx"
     change = _CHANGE_EN.search(b) or _CHANGE_ZH.search(b) or re.search(r"(?a)\bby\s+$", b, re.IGNORECASE)
     claims.take(start, end)
-    if change and not re.search(r"(?a)(?:到|至)\s*$|\bto\s+$", b):
+    if change and not re.search(r"(?a)(?:(?<!不)到|至)\s*$|\bto\s+$", b):
         sm = list(_SIGN_EN.finditer(b)) + list(_SIGN_ZH.finditer(b))
         sign = (1 if max(sm, key=lambda x: x.end()).group(1) else -1) if sm else -1
         hits.append(_Hit("ratio", frac * 100, q, start, end, unit=1.0, basis="change", sign=sign))

@@ -70,6 +70,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -197,9 +198,10 @@ def _plain(kind: str, m: Mention) -> Interval:
     """The interval a number with its qualifier allows, in the number's own scale."""
     lo, hi, u, q = float(m.lo), float(m.hi), float(m.unit), m.qualifier
     if q in ("exact", "just"):
-        if kind == "duration" and u >= 1 and lo == hi:
-            return Interval(lo - u / 2, hi + u / 2, False, True)
-        return Interval(lo - u / 2, hi + u / 2, False, True)
+        # decimal arithmetic, as writer.format rounds: 0.15 is inside "0.2" ([0.15, 0.25))
+        half = Decimal(repr(u)) / 2
+        return Interval(float(Decimal(repr(lo)) - half), float(Decimal(repr(hi)) + half),
+                        False, True)
     if q == "approx":
         return Interval(lo - _slack(kind, lo, u) - _EPS, hi + _slack(kind, hi, u) + _EPS)
     if q == "nearly":
@@ -540,6 +542,20 @@ class _TooMany(Exception):
     pass
 
 
+def _any_year(m: Mention, L: Ledger) -> list[tuple[date, date]]:
+    """A date phrase's day range in each year a reader could mean: the year written, or,
+    when none is, the period's years and the one before and after."""
+    if m.when.year is not None:
+        return [m.when.days()]
+    out = []
+    for y in range(L.first_day.year - 1, L.last_day.year + 2):
+        lo, hi = m.when.days(y)
+        if m.qualifier == "approx":
+            lo, hi = lo - timedelta(days=7), hi + timedelta(days=7)
+        out.append((lo, hi))
+    return out
+
+
 def _cjk(text: str, pos: int) -> bool:
     window = text[max(0, pos - 6):pos + 6]
     return any("\u4e00" <= ch <= "\u9fff" for ch in window)
@@ -727,11 +743,16 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
         fdates = [f for f in _finding_dates(ctx, ctx.entities) if _fact_overlaps(f, lo, hi)
                   ] if (hi - lo).days <= 31 else []
         if m.role == "release":
+            # a release may lie outside the period ("o1-preview, released in September"):
+            # with no year written, the years around the period's are all read
+            every = _any_year(m, L)
             rels = [r for e in (fams or named) for r in L.releases.get(e, ())]
-            rel_facts = [f for f in fdates if re.search(r"launch|releas|debut", f.name)]
+            rel_facts = [f for f in _finding_dates(ctx, ctx.entities)
+                         if re.search(r"launch|releas|debut", f.name)
+                         and any(_fact_overlaps(f, a, b) for a, b in every)]
             if rel_facts:
                 _bind(bound, rel_facts[:1])
-            elif not any(_overlaps(r, lo, hi) for r in rels):
+            elif not any(_overlaps(r, a, b) for r in rels for a, b in every):
                 issues.append(_date_issue(m, ctx, file, "release", rels))
             continue
         if m.role == "peak":
@@ -819,10 +840,21 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
                                related=tuple(by_finding.values())))
             continue
         period_ok = any(f.id == "S:period:weeks" for f in statics)
+        # "led for seven weeks" is not "seven weeks after the launch": a duration away from
+        # any share counts from a release only when the sentence speaks of one
+        from_release = bool(_RELEASE_WORD.search(text, span[0], span[1]))
 
-        def test_all(choice, ords=ords, fits=fits, period_ok=period_ok) -> bool:
-            if period_ok or any(f is not None and fits(f) for f in choice):
+        def test_all(choice, ords=ords, fits=fits, period_ok=period_ok,
+                     from_release=from_release, by_finding=by_finding) -> bool:
+            if period_ok:
                 return True
+            for f in choice:
+                if f is None:
+                    continue
+                if f.finding and f.id.split(".")[0] in by_finding:
+                    return True
+                if from_release and fits(f):
+                    return True
             for a, b in pairs:  # "from 40% to 20% over 19 weeks": the weeks between them
                 fa, fb = choice[a], choice[b]
                 if fa is not None and fb is not None and any(
