@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     if aggregate is not None and hasattr(aggregate, "add_arguments"):
         p = sub.add_parser("aggregate", help="raw event logs → the weekly usage table")
         aggregate.add_arguments(p)
+    from writer import eval as eval_cmd
+
+    p = sub.add_parser("eval", help="model bake-off: how well each LLM drafts under verification")
+    eval_cmd.add_arguments(p)
     return parser
 
 
@@ -328,7 +332,13 @@ def cmd_aggregate(args) -> int:
     return aggregate.run(args, sys.stdout, sys.stderr)
 
 
-COMMANDS = {"draft": cmd_draft, "shares": cmd_shares, "findings": cmd_findings,
+def cmd_eval(args) -> int:
+    from writer import eval as eval_cmd
+
+    return eval_cmd.run(args, sys.stdout, sys.stderr)
+
+
+COMMANDS = {"eval": cmd_eval, "draft": cmd_draft, "shares": cmd_shares, "findings": cmd_findings,
             "verify": cmd_verify, "preview": cmd_preview, "aggregate": cmd_aggregate}
 
 
