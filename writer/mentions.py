@@ -220,12 +220,14 @@ _MARKUP = [
     _rx(r"[0-9#*]\ufe0f?\u20e3"),  # keycap emoji 1️⃣
     _rx(r"&#?\w+;"),  # HTML entities
 ]
-# Enumerators at the start of a list item or heading: "1. ", "2) ", "一、", "（二）", "## 3. "
+# Enumerators at the start of a list item or heading: "1. ", "2) ", "一、", "（二）", "## 3. ",
+# "### 2.1 Title". A number followed by anything but a space ("21.3%") is not one.
 _ENUM = _rx(
-    r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+)?(?:[*_]{1,3})?"
-    r"(\d{1,2}(?:\.\d{1,2})*[.)、](?=[ \t]|\S)|[一二三四五六七八九十]{1,3}、|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[)）])",
-    re.MULTILINE)
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:[*_]{1,3})?"
+    r"(\d{1,2}[.)](?=[ \t])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])",
+    re.M)
+_HEADING_NUMBER = _rx(r"^[ \t]*#{1,6}[ \t]+(?:[*_]{1,3})?"
+                      r"(\d{1,2}(?:\.\d{1,2})+[.)、]?|\d{1,2}[.)、])(?=[ \t])", re.M)
 # Labels: "Trend 1", "Figure 2", "图1", "表 2", "趋势3", "注1"
 _LABEL = _rx(
     r"(?:\b(?:Trend|Part|Section|Figure|Fig\.|Chart|Table|Step|Note|Footnote|Appendix|"
@@ -250,8 +252,9 @@ def mask(text: str, masker: Masker | None = None, *, guess_names: bool = True) -
     for rx in _MARKUP:
         for m in rx.finditer(text):
             _blank(chars, m.start(), m.end())
-    for m in _ENUM.finditer(text):
-        _blank(chars, m.start(1), m.end(1))
+    for rx in (_ENUM, _HEADING_NUMBER):
+        for m in rx.finditer(text):
+            _blank(chars, m.start(1), m.end(1))
     for m in _LABEL.finditer(text):
         g = 1 if m.group(1) is not None else 2
         _blank(chars, m.start(g), m.end(g))
