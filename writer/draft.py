@@ -19,7 +19,7 @@ from writer import format as fmt
 from writer.facts import Fact
 from writer.findings import Finding, Findings
 from writer.ledger import Ledger
-from writer.llm import ChatReply, ChatRequest, LLMError, run_all
+from writer.llm import ChatRequest, LLMError, run_all
 from writer.mentions import extract
 from writer.prompts import Prompts
 from writer.verify import verify_text
@@ -132,14 +132,27 @@ class Filled:
     problems: tuple[str, ...]
 
 
+# A slot written with single braces, {F7.share} or {period}: it would be printed as is.
+SINGLE_BRACED = re.compile(
+    r"(?<!\{)\{\s*[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?(?:\s*\|\s*[a-z_]+)?\s*\}(?!\})")
+
+
 def fill_slots(text: str, lang: str, lookup: Callable[[str], Fact | None],
-               period_phrase: str) -> Filled:
-    """Replace every slot token with its rendered fact; report slots that name no fact."""
+               period_phrase: str, names: Sequence[str] = ()) -> Filled:
+    """Replace every slot token with its rendered fact; report slots that name no fact.
+
+    names: data names (bots, families, providers) that are prose even when they look like a
+    slot or hold braces, e.g. a family called '{{ site.title }}'. They are left untouched.
+    """
     used: list[str] = []
     problems: list[str] = []
 
     def sub(match: re.Match) -> str:
         head, name, style = match.group(1), match.group(2), match.group(3)
+        seg = match.string
+        if seg[match.start() - 1:match.start()] == "{" or seg[match.end():match.end() + 1] == "}":
+            problems.append(f"the slot {match.group(0)} has a brace too many next to it")
+            return match.group(0)
         if head == PERIOD_SLOT and name is None:
             return period_phrase
         fact_id = f"{head}.{name}" if name else head
@@ -155,10 +168,22 @@ def fill_slots(text: str, lang: str, lookup: Callable[[str], Fact | None],
         used.append(fact_id)
         return text
 
-    out = SLOT.sub(sub, text)
-    if "{{" in out or "}}" in out or "{%" in out:
-        if not problems:
-            problems.append("the text has a stray '{{', '}}' or '{%' that is not a slot")
+    special = sorted({n for n in names if any(c in n for c in "{}%")}, key=len, reverse=True)
+    parts = re.split("(" + "|".join(map(re.escape, special)) + ")", text) if special else [text]
+    out_parts = []
+    stray = False
+    for i, part in enumerate(parts):
+        if i % 2:  # a protected name
+            out_parts.append(part)
+            continue
+        out_parts.append(SLOT.sub(sub, part))
+        rest = SLOT.sub("", part)
+        stray = stray or "{{" in rest or "}}" in rest or "{%" in rest \
+            or bool(SINGLE_BRACED.search(rest))
+    out = "".join(out_parts)
+    if stray and not problems:
+        problems.append("the text has a stray '{{', '}}', '{%' or a slot in single braces; "
+                        "write slots exactly as given, e.g. {{F1.share}}")
     return Filled(out, tuple(dict.fromkeys(used)), tuple(problems))
 
 
@@ -273,7 +298,10 @@ def _finding_brief(finding: Finding, lang: str) -> dict:
         "subject": finding.subject,
         "summary": finding.text[lang],
         "slots": [
-            {"slot": "{{" + fact.id + "}}", "reads_as": fmt.render_fact(fact, lang),
+            # "about": whose number it is, which is not always the subject (a runner-up's
+            # share, a predecessor's): without it a model may pin the figure on the wrong name.
+            {"slot": "{{" + fact.id + "}}", "about": fact.entity,
+             "reads_as": fmt.render_fact(fact, lang),
              "what": f"{fact.name} ({fact.unit}"
                      + (f", week of {fact.weeks[-1].isoformat()})" if fact.weeks else ")")}
             for fact in finding.facts.values() if fact.unit != "date"
@@ -384,23 +412,28 @@ def _check_texts(ctx: Context, lang: str, texts: Mapping[str, str], chart: str |
     filled: dict[str, str] = {}
     used: list[str] = []
     problems: list[str] = []
+    unfilled: set[str] = set()  # texts with a typed number or a bad slot: not verified
     for where, raw in texts.items():
+        before = len(problems)
         for number in typed_numbers(raw, lang, ctx.names):
             problems.append(f"{where}: you typed the number '{number}' yourself; "
                             "use one of the slots instead, or leave the figure out")
-        result = fill_slots(raw, lang, ctx.fact, ctx.period_phrase(lang))
+        result = fill_slots(raw, lang, ctx.fact, ctx.period_phrase(lang), ctx.names)
         problems.extend(f"{where}: {p}" for p in result.problems)
         used.extend(result.used)
         filled[where] = result.text
-    if problems:
-        return filled, (), problems
+        if len(problems) > before:
+            unfilled.add(where)
+    # Every problem is reported in the same round, so one repair round can fix them all.
     for fact_id in required:
         if fact_id not in used:
             problems.append(f"the slot {{{{{fact_id}}}}} is not used; use it once")
     for where, text in filled.items():
+        if where in unfilled:
+            continue
         for issue in verify_text(text, lang, ctx.ledger, chart=chart):
             problems.append(f"{where}: {issue.reason} ('{issue.text}')")
-    return filled, tuple(dict.fromkeys(used)), problems
+    return filled, (() if problems else tuple(dict.fromkeys(used))), problems
 
 
 # ------------------------------------------------------------------ the LLM round trip
@@ -455,6 +488,7 @@ def draft_with_llm(ctx: Context, prompts: Prompts, plan: Plan, langs: Sequence[s
                 outcomes[key] = Outcome(key, "fallback", tuple(checked))
         pending = again
 
+    _keep_parity(langs, jobs, results, outcomes)
     drafts = {}
     for lang in langs:
         base = offline[lang]
@@ -466,3 +500,35 @@ def draft_with_llm(ctx: Context, prompts: Prompts, plan: Plan, langs: Sequence[s
             sections.append(got if got is not None else replace(fallback, source="fallback"))
         drafts[lang] = Draft(lang, frame, tuple(sections))
     return drafts, tuple(outcomes[key] for key, *_ in jobs)
+
+
+def _keep_parity(langs: Sequence[str], jobs, results: dict, outcomes: dict[str, Outcome]) -> None:
+    """The posts of one draft cite the same facts in every language (the pipeline refuses to
+    write them otherwise). A part whose LLM text fell back in one language, or whose languages
+    cite different facts, falls back to the offline text in every language."""
+    if len(langs) < 2:
+        return
+    parts = [key.rsplit("/", 1)[0] for key, lang, *_ in jobs if lang == langs[0]]
+    for part in parts:
+        keys = [f"{part}/{lang}" for lang in langs]
+        got = {key: results.get(key) for key in keys}
+        if all(text is None for text in got.values()):
+            continue
+        missing = [key.rsplit("/", 1)[1] for key, text in got.items() if text is None]
+        if missing:
+            why = (f"the {', '.join(missing)} text fell back, so every language uses the "
+                   "offline text to cite the same facts")
+        else:
+            cited = {key.rsplit("/", 1)[1]: set(text.facts) for key, text in got.items()}
+            if len({frozenset(ids) for ids in cited.values()}) == 1:
+                continue
+            every = set().union(*cited.values())
+            gaps = [f"{fact} ({', '.join(lang for lang, ids in cited.items() if fact in ids)} "
+                    "only)" for fact in sorted(every, key=_id_order)
+                    if any(fact not in ids for ids in cited.values())]
+            why = (f"the languages cite different facts: {', '.join(gaps)}; every language uses "
+                   "the offline text to cite the same facts")
+        for key, text in got.items():
+            if text is not None:
+                del results[key]
+                outcomes[key] = Outcome(key, "fallback", (why,))
