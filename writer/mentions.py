@@ -297,7 +297,7 @@ EN_ORDINALS = {
     "eighth": 8, "ninth": 9, "tenth": 10,
 }
 EN_NUMBER = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"(?=[ahtfsenzoAHTFSENZO])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
     r"a hundred|one hundred|hundred)"
@@ -305,6 +305,7 @@ EN_NUMBER = (
 DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
 ZH_DIGIT = "零〇一二两三四五六七八九"
 ZH_NUM = r"[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?"
+_NUM_START = r"(?=[0-9A-Za-z零〇一二两三四五六七八九十百千万])"
 ZH_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
 ZH_POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
@@ -622,25 +623,25 @@ _DATE_PATTERNS_EN: list[tuple[re.Pattern, str]] = [
     (_rx(r"\b(?:(\d{4})\s*)?([HhQq])([1-4])(?:\s+(\d{4}))?\b"), "hq"),
     (_rx(r"\b([1-4])([HhQq])\s*'?(\d{2}|\d{4})\b"), "hq_short"),
     (_rx(r"\b(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))\b", re.IGNORECASE), "season"),
-    (_rx(r"\b(?:(?<=in )|(?<=of )|(?<=during )|(?<=by )|(?<=since )|(?<=until )|"
-                r"(?<=through )|(?<=from )|(?<=to )|(?<=and )|(?<=or )|(?<=between )|"
-                r"(?<=before )|(?<=after )|(?<=late )|(?<=early ))?"
-                rf"({MONTH_RX}){_EN_YEAR_TAIL}\b"), "month"),
+    (_rx(rf"(?=[JFMASOND])\b({MONTH_RX}){_EN_YEAR_TAIL}\b"), "month"),
     (_rx(r"(?<![\d.,$])((?:19|20)\d{2})(?![\d%.,]|\s*(?:%|percent|weeks?|months?|days?|"
                 r"points?|models?|bots?|messages?))"), "year"),
 ]
 _ZH_MONTH = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_ZH_DATE_START = r"(?=[\d一二三四五六七八九十上下前第QqH春夏秋冬年])"
 _DATE_PATTERNS_ZH: list[tuple[re.Pattern, str]] = [
-    (_rx(rf"(?:(\d{{4}})年)?{_ZH_MONTH}月(?:份)?(最后一周|最后一个星期|第([一二三四1-4])周|"
+    (_rx(rf"{_ZH_DATE_START}(?:(\d{{4}})年)?{_ZH_MONTH}月(?:份)?(最后一周|最后一个星期|第([一二三四1-4])周|"
                 r"上旬|中旬|下旬|初|中|底|末|(\d{1,2})[日号])"), "zh_month_part"),
-    (_rx(r"(?:(\d{4})年)?(上半年|下半年)"), "zh_half"),
-    (_rx(r"(?:(\d{4})年)?(?:第([一二三四1-4])季度|([一二三四1-4])季度|[Qq]([1-4]))"),
+    (_rx(_ZH_DATE_START + r"(?:(\d{4})年)?(上半年|下半年)"), "zh_half"),
+    (_rx(_ZH_DATE_START + r"(?:(\d{4})年)?(?:第([一二三四1-4])季度|([一二三四1-4])季度|[Qq]([1-4]))"),
      "zh_quarter"),
-    (_rx(r"(?:(\d{4})年)?前([两二三四五六七八九十\d]{1,2})个月"), "zh_first_months"),
-    (_rx(r"(?:(\d{4})年)?(春季|春天|夏季|夏天|秋季|秋天|冬季|冬天)"), "zh_season"),
+    (_rx(_ZH_DATE_START + r"(?:(\d{4})年)?前([两二三四五六七八九十\d]{1,2})个月"),
+     "zh_first_months"),
+    (_rx(_ZH_DATE_START + r"(?:(\d{4})年)?(春季|春天|夏季|夏天|秋季|秋天|冬季|冬天)"),
+     "zh_season"),
     (_rx(r"(\d{4})年(初|中|底|末)"), "zh_year_part"),
     (_rx(r"(?<![\d年])(年初|年中|年底|年末)"), "zh_year_part_bare"),
-    (_rx(rf"(?:(\d{{4}})年)?{_ZH_MONTH}月(?!份?(?:[上中下]旬|初|中(?![国文])|底|末|最后|第)|[\d一二三四五六七八九十]+[日号])"), "zh_month"),
+    (_rx(rf"{_ZH_DATE_START}(?:(\d{{4}})年)?{_ZH_MONTH}月(?!份?(?:[上中下]旬|初|中(?![国文])|底|末|最后|第)|[\d一二三四五六七八九十]+[日号])"), "zh_month"),
     (_rx(r"(?<!\d)(\d{4})年(?!\d)"), "zh_year"),
 ]
 
@@ -840,13 +841,21 @@ _RATIO_WORDS_ZH = [
     (r"降至零|降为零|归零|跌至零", 0.0, "exact"),
     (r"(?:基本)?持平|保持不变|没有变化|毫无变化", 1.0, "exact"),
 ]
+def _first_letters(patterns) -> str:
+    """A lookahead of the letters the alternatives start with: most positions fail at once."""
+    firsts = {alt[0] for p, _, _ in patterns for alt in p.split("|")}
+    return "(?=[" + "".join(sorted(re.escape(c) for c in firsts | {c.upper() for c in firsts})) + "])"
+
+
 _RATIO_EN_RX = _rx(
-    r"\b(?:" + "|".join(f"({p})" for p, _, _ in _RATIO_WORDS_EN) + r")\b", re.IGNORECASE)
-_RATIO_ZH_RX = _rx("(?:" + "|".join(f"({p})" for p, _, _ in _RATIO_WORDS_ZH) + ")")
+    _first_letters(_RATIO_WORDS_EN) + r"\b(?:" +
+    "|".join(f"({p})" for p, _, _ in _RATIO_WORDS_EN) + r")\b", re.IGNORECASE)
+_RATIO_ZH_RX = _rx("(?=[下近几接将减腰少缩降跌砍翻增基保没毫持归(])(?:" +
+                   "|".join(f"({p})" for p, _, _ in _RATIO_WORDS_ZH) + ")")
 
 # "增长了两倍" = ×3 (the Chinese convention format.py follows); "增长到约4倍", "是…的3倍" = ×N.
 _ZH_TIMES = _rx(
-    rf"({UP_ZH}|{DOWN_ZH})?(了|到|至|为)?(约|大约|近|将近|超过|逾|不到)?"
+    rf"(?=[^\s,.;:，。；：、（）()]{{0,8}}倍)({UP_ZH}|{DOWN_ZH})?(了|到|至|为)?(约|大约|近|将近|超过|逾|不到)?"
     rf"({DIGITS}|{ZH_NUM})\s*倍(多|以上|左右)?")
 _EN_TIMES = _rx(
     rf"(?<![A-Za-z0-9.])({DIGITS}|{EN_NUMBER})\s*(?:-\s*fold|fold|x|×|times)(?![A-Za-z0-9])", re.IGNORECASE)
@@ -1064,8 +1073,10 @@ _PCT_RANGE = _rx(
     rf"(?<![A-Za-z0-9.])({DIGITS})\s?(%|percent)?{_RANGE_SEP}({DIGITS})({_PCT_SUFFIX}|{_PP_SUFFIX})",
     re.IGNORECASE)
 _ZH_BAI = _rx(rf"百分之\s*({ZH_NUM}|{DIGITS})")
-_PCT = _rx(rf"(?<![A-Za-z0-9.])({DIGITS}|{EN_NUMBER})({_PCT_SUFFIX})", re.IGNORECASE)
-_PP = _rx(rf"(?<![A-Za-z0-9.])({DIGITS}|{EN_NUMBER}|{ZH_NUM})({_PP_SUFFIX})", re.IGNORECASE)
+_PCT = _rx(rf"{_NUM_START}(?<![A-Za-z0-9.])({DIGITS}|{EN_NUMBER})({_PCT_SUFFIX})",
+          re.IGNORECASE)
+_PP = _rx(rf"{_NUM_START}(?<![A-Za-z0-9.])({DIGITS}|{EN_NUMBER}|{ZH_NUM})({_PP_SUFFIX})",
+          re.IGNORECASE)
 _FROM_EN = _rx(
     r"\bfrom\s+(?:(?:a|an|the|its|their|about|around|roughly|approximately|nearly|almost|over|"
     r"under|just|some|~|peak|high|low|share|level|of|record|a\s+peak\s+of)\s+)*~?$",

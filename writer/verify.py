@@ -63,6 +63,7 @@ max(u/2, 10% of N) for multiples (2.5x, 3倍).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import math
@@ -310,10 +311,17 @@ class _Ctx:
     charts: tuple[str, ...]  # the charts in scope
     cited: frozenset[str]
     dated: list[tuple[date, date]] = field(default_factory=list)
+    cache: dict = field(default_factory=dict)
 
 
 def _overlaps(week: date, lo: date, hi: date) -> bool:
     return week <= hi and week + timedelta(days=6) >= lo
+
+
+def _week_range(weeks: Sequence[date], lo: date, hi: date) -> range:
+    """Indices of the (sorted, weekly) Mondays whose week overlaps lo..hi."""
+    return range(bisect.bisect_left(weeks, lo - timedelta(days=6)),
+                 bisect.bisect_right(weeks, hi))
 
 
 def _fact_overlaps(f: LedgerFact, lo: date, hi: date) -> bool:
@@ -339,6 +347,13 @@ _UNIT_OF = {"pct": ("pct",), "pp": ("pp",), "ratio": ("ratio",), "count": ("coun
 
 def _scope_facts(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
     """The static facts (findings and summaries) this sentence may cite, of these units."""
+    key = ("scope", tuple(units), tuple(ctx.entities), ctx.charts)
+    if key not in ctx.cache:
+        ctx.cache[key] = _scope_facts_uncached(ctx, units)
+    return ctx.cache[key]
+
+
+def _scope_facts_uncached(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
     L = ctx.ledger
     out: list[LedgerFact] = []
     if ctx.entities:
@@ -378,10 +393,18 @@ def _scope_series(ctx: _Ctx) -> list[tuple[str, Entity]]:
 
 def _dated_facts(ctx: _Ctx, kind: str, spans: list[tuple[date, date]]) -> list[LedgerFact]:
     """Weekly values (and two-week means, ranks, totals) in the weeks the sentence dates."""
-    L = ctx.ledger
     if not spans:
         return []
-    idx = sorted({i for i, w in enumerate(L.weeks) for lo, hi in spans if _overlaps(w, lo, hi)})
+    key = ("dated", kind, tuple(spans), tuple(ctx.entities), ctx.charts)
+    if key not in ctx.cache:
+        ctx.cache[key] = _dated_facts_uncached(ctx, kind, spans)
+    return ctx.cache[key]
+
+
+def _dated_facts_uncached(ctx: _Ctx, kind: str, spans: list[tuple[date, date]]
+                          ) -> list[LedgerFact]:
+    L = ctx.ledger
+    idx = sorted({i for lo, hi in spans for i in _week_range(L.weeks, lo, hi)})
     if not idx:
         return []
     out: list[LedgerFact] = []
@@ -406,7 +429,7 @@ def _dated_facts(ctx: _Ctx, kind: str, spans: list[tuple[date, date]]) -> list[L
                 out.extend(L.weekly_total(c, i) for i in idx)
     if kind in ("pp", "ratio", "number") and len(spans) >= 2:
         # changes between two dated weeks: the first date phrase to a later one
-        groups = [[i for i, w in enumerate(L.weeks) if _overlaps(w, lo, hi)] for lo, hi in spans]
+        groups = [list(_week_range(L.weeks, lo, hi)) for lo, hi in spans]
         for c, e in keys:
             v = L.series[(c, e)]
             for ga, gb in itertools.pairwise(groups):
@@ -445,19 +468,29 @@ def _target(m: Mention) -> float:
     return t
 
 
-def _candidates(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]],
-                prefer: Mapping[str, int] | None = None) -> list[LedgerFact]:
-    """The facts a number may be bound to, best first: cited findings, findings of the
-    sentence's main finding, other findings, summaries, then weekly values; closest first."""
+def _matches(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]]) -> list[LedgerFact]:
+    """Every fact the number may be bound to (unordered)."""
     iv = tolerance(m)
     units = _UNIT_OF[m.kind]
-    pool = _scope_facts(ctx, units)
-    pool += _dated_facts(ctx, m.kind, ctx.dated + extra_spans)
-    hits = [f for f in pool if f.unit in units and _value_ok(m, iv, f)]
+    pool = _scope_facts(ctx, units) + _dated_facts(ctx, m.kind, ctx.dated + extra_spans)
+    # a cheap first pass on |value| (every test below is at least this strict)
+    lo = iv.lo if iv.lo > 0 else -math.inf
+    hi = iv.hi
+    pool = [f for f in pool if not isinstance(f.value, str) and
+            (lo <= f.value <= hi or lo <= -f.value <= hi)]
+    hits = [f for f in pool if _value_ok(m, iv, f)]
     if m.kind == "count" and m.basis in COUNT_NAMES:
         hits = [f for f in hits if f.unit != "count" or f.name in COUNT_NAMES[m.basis]]
     if m.role in ("from", "to"):
         hits = [f for f in hits if len(f.weeks) <= 2 or f.finding]
+    return hits
+
+
+def _order(hits: list[LedgerFact], m: Mention, ctx: _Ctx,
+           prefer: Mapping[str, int] | None = None) -> list[LedgerFact]:
+    """Best first: cited findings, facts of the finding the sentence is about, other
+    findings, summaries, then weekly values; the closest value first. One fact per distinct
+    (entity, chart, weeks): the sentence's constraints only look at those."""
     target = _target(m)
     prefer = prefer or {}
 
@@ -467,17 +500,21 @@ def _candidates(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]],
                 not f.finding, f.name in ("week", "2-week", "rank_week"), abs(abs(v) - target),
                 f.id)
 
-    hits.sort(key=key)
-    # one candidate per distinct (entity, chart, weeks): constraints only look at those
     seen: set = set()
     out = []
-    for f in hits:
+    for f in sorted(hits, key=key):
         sig = (f.entity, f.chart, f.weeks, "peak" in f.name)
         if sig in seen and not f.finding:
             continue
         seen.add(sig)
         out.append(f)
     return out
+
+
+def _candidates(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]],
+                prefer: Mapping[str, int] | None = None) -> list[LedgerFact]:
+    """The facts a number may be bound to, best first."""
+    return _order(_matches(m, ctx, extra_spans), m, ctx, prefer)
 
 
 def _finding_dates(ctx: _Ctx, ents: Sequence[Entity]) -> list[LedgerFact]:
@@ -540,6 +577,21 @@ class _Need:
 
 class _TooMany(Exception):
     pass
+
+
+def _in_period(m: Mention, L: Ledger) -> list[tuple[date, date]]:
+    """A date phrase's day ranges: the year written, or, when none is, every year of the
+    period in which the phrase falls inside it ("mid-March" in a ten-year period is any of
+    ten March middles); about/左右 widens each by a week on both sides."""
+    if m.when.year is not None:
+        rngs = [m.when.days()]
+    else:
+        rngs = [m.when.days(y) for y in range(L.first_day.year, L.last_day.year + 1)]
+        rngs = [(a, b) for a, b in rngs if a <= L.last_day and b >= L.first_day] or [
+            m.when.resolve(L.first_day, L.last_day)]
+    if m.qualifier == "approx":
+        rngs = [(a - timedelta(days=7), b + timedelta(days=7)) for a, b in rngs]
+    return rngs
 
 
 def _any_year(m: Mention, L: Ledger) -> list[tuple[date, date]]:
@@ -658,13 +710,8 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
     zh_order = _cjk(text, span[0] + (span[1] - span[0]) // 2)
 
     # --- dates: day ranges; "the end of the period" / "期末" too
-    spans: dict[int, tuple[date, date]] = {}
-    for m in dates:
-        lo, hi = m.when.resolve(L.first_day, L.last_day)
-        if m.qualifier == "approx":
-            lo, hi = lo - timedelta(days=7), hi + timedelta(days=7)
-        spans[id(m)] = (lo, hi)
-    ctx.dated = [spans[id(m)] for m in dates if m.role != "release"]
+    spans: dict[int, list[tuple[date, date]]] = {id(m): _in_period(m, L) for m in dates}
+    ctx.dated = [s for m in dates if m.role != "release" for s in spans[id(m)]]
     n = len(L.weeks)
     period_phrases = []
     for rx, rng in ((_PERIOD_END, (L.weeks[max(0, n - 2)], L.last_day)),
@@ -697,7 +744,7 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
                 return replace(ctx, entities=list(ents))
         return ctx
 
-    pools = [(_candidates(m, ctx_for(m), extra), m) for m in numbers]
+    pools = [(_matches(m, ctx_for(m), extra), m) for m in numbers]
     # prefer the finding most of the sentence's numbers can come from (its main subject)
     votes: dict[str, int] = {}
     for c, _ in pools:
@@ -710,9 +757,7 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
         if not c:
             issues.append(_number_issue(m, ctx_for(m), file))
             continue
-        if votes:
-            c = _candidates(m, ctx_for(m), extra, votes)
-        cands.append(c)
+        cands.append(_order(c, m, ctx, votes))
         live.append(m)
 
     # --- from → to pairs, and whether the stated numbers agree with each other
@@ -737,10 +782,15 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
     needs: list[_Need] = []
     has_numbers = bool(numbers)
     for m in dates:
-        lo, hi = spans[id(m)]
+        rngs = spans[id(m)]
+        lo, hi = rngs[0]
+
+        def within(f: LedgerFact, rngs=rngs) -> bool:
+            return any(_fact_overlaps(f, a, b) for a, b in rngs)
+
         # a finding's date (a launch week, a peak week) is cited by a date phrase of a week
         # or so about an entity the sentence names: "H1" cites no week
-        fdates = [f for f in _finding_dates(ctx, ctx.entities) if _fact_overlaps(f, lo, hi)
+        fdates = [f for f in _finding_dates(ctx, ctx.entities) if within(f)
                   ] if (hi - lo).days <= 31 else []
         if m.role == "release":
             # a release may lie outside the period ("o1-preview, released in September"):
@@ -758,40 +808,39 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
         if m.role == "peak":
             peaks = [f for e in named for f in L.by_entity.get(e, ())
                      if f.name in ("peak", "peak2") and (f.chart in ctx.charts or not ctx.entities)
-                     and _fact_overlaps(f, lo, hi)]
+                     and within(f)]
             pk_facts = [f for f in fdates if "peak" in f.name]
             if peaks or pk_facts:
                 _bind(bound, pk_facts[:1])
                 continue
-            needs.append(_Need(m, "peak", test=lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi)
+            needs.append(_Need(m, "peak", test=lambda f, within=within: within(f)
                                and "peak" in f.name, span=(lo, hi)))
             continue
         near = _attached(m.start, m.end, live, clause_of(m.start), clause_of, zh_order)
         if near is not None:
             # "3% by the end of April", "4月底的3%": the date says when that number was
-            needs.append(_Need(m, "date", test=lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi),
-                               index=near, related=tuple(fdates), span=(lo, hi)))
+            needs.append(_Need(m, "date", test=within, index=near, related=tuple(fdates),
+                               span=(lo, hi)))
             continue
+        rels = [r for e in named for r in L.releases.get(e, ())]
+        released = any(_overlaps(r, a, b) for r in rels for a, b in rngs)
         if not has_numbers:
             pres = [L.present[e] for e in named if e in L.present]
-            rels = [r for e in named for r in L.releases.get(e, ())]
-            ok = bool(fdates)
+            ok = bool(fdates) or released
             _bind(bound, fdates[:1])
             if not ctx.entities or not (pres or rels):
                 # nothing charted is named (a platform, a lab outside the data): the period
-                ok = ok or (lo <= L.last_day and hi >= L.first_day)
-            ok = ok or any(a <= hi and b + timedelta(days=6) >= lo for a, b in pres) \
-                or any(_overlaps(r, lo, hi) for r in rels)
+                ok = ok or any(a <= L.last_day and b >= L.first_day for a, b in rngs)
+            ok = ok or any(p <= b and q + timedelta(days=6) >= a for p, q in pres
+                           for a, b in rngs)
             if not ok:
                 issues.append(_date_issue(m, ctx, file, "none", rels))
             continue
         # a date in a clause of its own: a bound number's week, or a release it names
-        rels = [r for e in named for r in L.releases.get(e, ())]
-        if fdates or any(_overlaps(r, lo, hi) for r in rels):
+        if fdates or released:
             _bind(bound, fdates[:1])
             continue
-        needs.append(_Need(m, "date", test=lambda f, lo=lo, hi=hi: _fact_overlaps(f, lo, hi),
-                           span=(lo, hi)))
+        needs.append(_Need(m, "date", test=within, span=(lo, hi)))
 
     for start, end, rng in period_phrases:
         # "ended the period at about 13%", "held 80% at the end": the nearest number
