@@ -98,7 +98,7 @@ def test_image_alt_text_is_read():
     ("less than 1%", [("pct", 1.0, "below")]),
     ("at least 5%", [("pct", 5.0, "at_least")]),
     ("up to 5%", [("pct", 5.0, "at_most")]),
-    ("just over 20%", [("pct", 20.0, "plus")]),
+    ("just over 20%", [("pct", 20.0, "just_over")]),
     ("a quarter of video", [("pct", 25.0, "approx")]),
     ("one in five requests", [("pct", 20.0, "approx")]),
     ("two thirds of requests", [("pct", 2 / 3 * 100, "approx")]),
@@ -242,6 +242,7 @@ def test_one_as_an_article_is_not_a_claim():
     ("十几个模型", [("count", (11.0, 19.0), "exact")]),
     ("三家公司", [("count", 3.0, "exact")]),
     ("二十多个", [("count", 20.0, "plus")]),
+    ("略高于20%", [("pct", 20.0, "just_over")]),
 ])
 def test_chinese_numbers(text, expected):
     assert kinds(text, "zh") == expected

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import replace
 from datetime import date
 
 import pytest
+from verify_corpus import CORPUS, WEEKS, dataset, ledger, shares
 
-from verify_corpus import CORPUS, WEEKS, dataset, findings, ledger, shares
 from writer.ledger import Entity, build_ledger
 from writer.mentions import Mention
 from writer.verify import (
     Interval,
-    Report,
     check_text,
     parity,
     parse_yaml_subset,
@@ -118,6 +116,11 @@ def test_plus_means_above_n_and_below_the_next_unit():
     assert 21 in iv and 29.9 in iv and 20 not in iv and 30 not in iv
     iv = tolerance(_m("duration", 3.0, "plus", unit=1.0))  # 三周多
     assert 3.5 in iv and 3 not in iv and 4 not in iv
+
+
+def test_just_over_is_above_by_at_most_about():
+    iv = tolerance(_m("pct", 20.0, "just_over"))
+    assert 20.5 in iv and 22 in iv and 20 not in iv and 22.1 not in iv
 
 
 def test_durations_within_and_just():
@@ -344,6 +347,9 @@ def test_ledger_aliases_cover_bots_case_and_hyphens():
     assert Entity("provider", "Google") in L.entities_named("google")
     assert L.entities_named("Claude") == (Entity("brand", "Claude"),)
     assert L.entities_named("Other") == ()
+    assert L.entities_named("视频") == (Entity("chart", "video"),)
+    assert L.entities_named("TTS") == (Entity("chart", "audio"),)
+    assert L.chart_of_word("图片") == "image" and L.chart_of_word("text-to-speech") == "audio"
 
 
 def test_ledger_summaries_match_the_curves():

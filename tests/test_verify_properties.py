@@ -77,12 +77,12 @@ def build(curves_and_launch):
         families[fam] = Family(fam, provider, released, None, (bot,))
         for i, share in enumerate(curve):
             if round(share * 1000):
-                rows.append((WEEKS[i], "video", bot, int(round(share * 1000)), False, "user"))
+                rows.append((WEEKS[i], "video", bot, round(share * 1000), False, "user"))
     rest = 100 - (ramp + fall + peak)
     bots["Other-video"] = Bot("Other-video", OTHER, "unknown")
     families[OTHER] = Family(OTHER, "unknown", None, None, ("Other-video",))
     for i, share in enumerate(rest):
-        rows.append((WEEKS[i], "video", "Other-video", int(round(share * 1000)), False, "user"))
+        rows.append((WEEKS[i], "video", "Other-video", round(share * 1000), False, "user"))
     usage = pd.DataFrame(rows, columns=["week", "category", "bot", "messages", "reasoning",
                                         "trigger"])
     usage["week"] = pd.to_datetime(usage["week"])
@@ -161,7 +161,7 @@ def weeks_overlapping(lo: date, hi: date) -> list[int]:
 @PROPS
 @given(curves())
 def test_every_generated_sentence_verifies(data):
-    shares, findings, ledger = build(data)
+    _shares, findings, ledger = build(data)
     assume(findings.findings)
     for f, lang, text in sentences(findings):
         report = check_text(text, lang, ledger, chart=f.chart)
@@ -314,6 +314,7 @@ def _with_fact(value, unit: str, name: str = "x"):
     from dataclasses import replace as _replace
 
     from verify_corpus import ledger as corpus_ledger
+
     from writer.ledger import Entity, LedgerFact
 
     base = corpus_ledger()

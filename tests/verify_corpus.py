@@ -109,12 +109,12 @@ def dataset() -> Dataset:
             for b in fam_bots:
                 bots[b] = Bot(b, fam, provider)
             for i, share in enumerate(curve):
-                msgs = int(round(share * TOTAL / 100))
+                msgs = round(share * TOTAL / 100)
                 if not msgs:
                     continue
                 part = REASONING_PART.get(fam, 0.0) if chart == "text" else 0.0
                 first = fam_bots[0]
-                r = int(round(msgs * part))
+                r = round(msgs * part)
                 if r:
                     rows.append((WEEKS[i], chart, first, r, True, "user"))
                 if msgs - r:
@@ -123,7 +123,7 @@ def dataset() -> Dataset:
         bots[other_bot] = Bot(other_bot, OTHER, "unknown")
         assert (rest >= 0).all(), chart
         for i, share in enumerate(rest):
-            msgs = int(round(share * TOTAL / 100))
+            msgs = round(share * TOTAL / 100)
             if msgs:
                 rows.append((WEEKS[i], chart, other_bot, msgs, False, "user"))
     families[OTHER] = Family(OTHER, "unknown", None, None,
@@ -457,8 +457,8 @@ EN = _cases("en", [
      "mask-name"),
     ("text", "See the methodology [1] and note [^2] at https://poe.com/blog/2025-05-12-report.", T,
      "mask-markup"),
-    ("video", "![Kling-2.0 took 21% of video](/assets/2025/kling-2.png) "
-     "{{ '/assets/2025-06/video.svg' | relative_url }} {:toc}", T, "mask-markup image-alt"),
+    ("video", ("![Kling-2.0 took 21% of video](/assets/2025/kling-2.png) "
+     "{{ '/assets/2025-06/video.svg' | relative_url }} {:toc}"), T, "mask-markup image-alt"),
     ("video", "![Kling-2.0 took 31% of video](/assets/2025/kling-2.png)", F,
      "image-alt", "alt text is read: it states the chart's headline"),
     ("text", "<span data-week=\"2025-02-10\">GPT-4o</span> kept about 36%.", T, "mask-markup"),
@@ -507,8 +507,8 @@ ZH = _cases("zh", [
     ("text", "GPT-4.1 系列发布后两周内就占据了 10% 的使用量。", F, "duration-within"),
     ("text", "Gemini 2.5 Pro 也在4月底达到 5%，并持续增长。", T, "pct date mask-name"),
     ("text", "Gemini 2.5 Pro 也在上线不久后达到 5%，并持续增长。", F, "undated-weekly",
-     "5.0% is one week's value: an undated number binds to start, end, peak, mean...; "
-     "say when (4月底) or how long after launch"),
+     ("5.0% is one week's value: an undated number binds to start, end, peak, mean...; "
+     "say when (4月底) or how long after launch")),
     ("text", "GPT-4o 排名第一，约占36%。", T, "rank approx"),
     ("text", "GPT-4o 排名第3。", F, "rank"),
     ("text", "Claude-3.5-Sonnet 在1月位居第二。", T, "rank date"),

@@ -379,7 +379,10 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry) -> Le
         by_chart.setdefault(fact.chart, []).append(fact)
 
     aliases, names = _aliases(registry, shares, brands)
-    masker = Masker(names)
+    masker = Masker(names)  # chart words carry no digits: they are found, not masked
+    for chart in shares.charts:
+        for word in CHART_WORDS.get(chart, ()) + (chart,):
+            aliases.setdefault(name_key(word), (Entity("chart", chart),))
     words = sorted({w for c in charts for w in CHART_WORDS.get(c, ()) + (c.lower(),)},
                    key=lambda w: -len(w))
     chart_rx = re.compile(

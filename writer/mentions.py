@@ -39,7 +39,8 @@ QUALIFIERS = (
     "at_most",  # at most, up to, 不超过, 最多, 以下
     "within",  # within N weeks, N周内: a duration at most N
     "just",  # just, only, 仅, 短短: rounds to N (the word adds emphasis, not slack)
-    "plus",  # 两成多, 二十多, 三周多, just over, 出头: above N, below the next unit
+    "plus",  # 两成多, 二十多, 三周多, 出头: above N, below the next unit it counts in
+    "just_over",  # just over, slightly above, 略高于: above N, by no more than "about" allows
 )
 
 
@@ -225,9 +226,9 @@ _MARKUP = [
 _ENUM = _rx(
     r"^[ \t]*(?:[-*+][ \t]+)?(?:[*_]{1,3})?"
     r"(\d{1,2}[.)](?=[ \t])|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])",
-    re.M)
+    re.MULTILINE)
 _HEADING_NUMBER = _rx(r"^[ \t]*#{1,6}[ \t]+(?:[*_]{1,3})?"
-                      r"(\d{1,2}(?:\.\d{1,2})+[.)、]?|\d{1,2}[.)、])(?=[ \t])", re.M)
+                      r"(\d{1,2}(?:\.\d{1,2})+[.)、]?|\d{1,2}[.)、])(?=[ \t])", re.MULTILINE)
 # Labels: "Trend 1", "Figure 2", "图1", "表 2", "趋势3", "注1"
 _LABEL = _rx(
     r"(?:\b(?:Trend|Part|Section|Figure|Fig\.|Chart|Table|Step|Note|Footnote|Appendix|"
@@ -378,7 +379,7 @@ def _tens_unit(value: float) -> float:
 
 _FILLER = r"(?:a|an|the|its|their|his|her|our|some|just|only)"
 EN_QUAL = [
-    (r"(?:just|slightly|a little|a bit) (?:over|above|more than)", "plus"),
+    (r"(?:just|slightly|a little|a bit) (?:over|above|more than)", "just_over"),
     (r"(?:just|slightly|a little|a bit) (?:under|below|less than|short of)", "nearly"),
     (r"(?:about|around|roughly|approximately|approx\.?|some|circa|ca\.|an estimated|~|≈|∼)",
      "approx"),
@@ -391,6 +392,7 @@ EN_QUAL = [
     (r"(?:just|only|a mere|merely)", "just"),
 ]
 ZH_QUAL = [
+    (r"(?:略高于|略超过|稍高于|略多于|刚过|刚刚超过|略超)", "just_over"),
     (r"(?:约为|约占|大约|大概|大致|约|差不多|估计)", "approx"),
     (r"(?:将近|接近|近乎|几乎|逼近|近)", "nearly"),
     (r"(?:超过了|超过|超出|逾|高于|多于|大于|过)", "above"),
@@ -811,11 +813,11 @@ def _dates(text: str, claims: _Claims, hits: list[_Hit]) -> None:
 # ---------------------------------------------------------------- ratios and changes
 
 _RATIO_WORDS_EN = [
-    (r"more than halved|more than halving|fell by more than half|dropped by more than half|"
-     r"lost more than half", 0.5, "below"),
+    ((r"more than halved|more than halving|fell by more than half|dropped by more than half|"
+     r"lost more than half"), 0.5, "below"),
     (r"nearly halved|almost halved", 0.5, "nearly"),
-    (r"halved|halving|halves|cut in half|fell by half|dropped by half|lost half|"
-     r"fell by 50 ?%|declined by half", 0.5, "exact"),
+    ((r"halved|halving|halves|cut in half|fell by half|dropped by half|lost half|"
+     r"fell by 50 ?%|declined by half"), 0.5, "exact"),
     (r"more than doubled|more than doubling", 2.0, "above"),
     (r"nearly doubled|almost doubled", 2.0, "nearly"),
     (r"doubled|doubling|doubles|grew twofold|two-fold|twofold", 2.0, "exact"),
@@ -825,15 +827,15 @@ _RATIO_WORDS_EN = [
     (r"more than quadrupled", 4.0, "above"),
     (r"quadrupled|quadrupling|fourfold|four-fold", 4.0, "exact"),
     (r"fell to zero|dropped to zero|went to zero|vanished", 0.0, "exact"),
-    (r"was unchanged|stayed unchanged|remained unchanged|held steady|was flat|stayed flat|"
-     r"remained flat", 1.0, "exact"),
+    ((r"was unchanged|stayed unchanged|remained unchanged|held steady|was flat|stayed flat|"
+     r"remained flat"), 1.0, "exact"),
 ]
 _RATIO_WORDS_ZH = [
-    (r"下降了一半以上|下降一半以上|下降超过一半|下降了超过一半|减少了一半以上|减少一半以上|"
-     r"跌去一半以上|降幅超过一半|腰斩以上|少了一半以上|缩水一半以上|下降了一半多|减少了一半多", 0.5, "below"),
+    ((r"下降了一半以上|下降一半以上|下降超过一半|下降了超过一半|减少了一半以上|减少一半以上|"
+     r"跌去一半以上|降幅超过一半|腰斩以上|少了一半以上|缩水一半以上|下降了一半多|减少了一半多"), 0.5, "below"),
     (r"(?:近乎|几乎|接近|将近)(?:下降了?|减少了?)?(?:一半|腰斩|减半)", 0.5, "nearly"),
-    (r"下降了一半|下降一半|减少了一半|减少一半|减半|腰斩|少了一半|缩水一半|降了一半|跌了一半|"
-     r"跌去一半|砍半|下跌一半|下滑了一半|下滑一半", 0.5, "exact"),
+    ((r"下降了一半|下降一半|减少了一半|减少一半|减半|腰斩|少了一半|缩水一半|降了一半|跌了一半|"
+     r"跌去一半|砍半|下跌一半|下滑了一半|下滑一半"), 0.5, "exact"),
     (r"翻了两番|翻两番", 4.0, "exact"),
     (r"增长了一倍多|增加了一倍多|翻了一番多|翻了一倍多|翻倍有余|增长一倍多", 2.0, "above"),
     (r"(?:近乎|几乎|接近|将近)(?:翻了一番|翻番|翻倍)", 2.0, "nearly"),
@@ -1268,7 +1270,7 @@ def _share_words(text: str, claims: _Claims, hits: list[_Hit], lang: str) -> Non
         after = text[m.end():m.end() + 2]
         qual = None
         end = m.end()
-        if after.startswith("以上") or after.startswith("多"):
+        if after.startswith(("以上", "多")):
             qual, end = "above", end + (2 if after.startswith("以上") else 1)
         _fraction_hit(text, claims, hits, m.start(), end, 0.5, qual)
     for m in _EN_FRACTION.finditer(text):
@@ -1287,8 +1289,7 @@ def _share_words(text: str, claims: _Claims, hits: list[_Hit], lang: str) -> Non
         else:
             after = text[m.end():m.end() + 12].lower()
             before = _before(text, m.start(), 12).lower()
-            if not (after.startswith(" of") or after.startswith(" the") or
-                    re.search(r"(?a)\bby\s*$", before)):
+            if not (after.startswith((" of", " the")) or re.search(r"(?a)\bby\s*$", before)):
                 continue
             frac = 0.5
         _fraction_hit(text, claims, hits, m.start(), m.end(), frac)
@@ -1337,8 +1338,8 @@ _EN_SKIP_ONE = _rx(r"\bone\b(?!\s*(?:%|percent|point|in\s+\w+|out\s+of))", re.IG
 
 _NOUN_BASIS = [
     (r"famil(?:y|ies)|家族|系列", "families"),
-    (r"labs?|providers?|compan(?:y|ies)|vendors?|startups?|players?|competitors?|rivals?|"
-     r"entrants?|newcomers?|challengers?|厂商|公司|实验室|提供商|供应商|玩家|对手", "providers"),
+    ((r"labs?|providers?|compan(?:y|ies)|vendors?|startups?|players?|competitors?|rivals?|"
+     r"entrants?|newcomers?|challengers?|厂商|公司|实验室|提供商|供应商|玩家|对手"), "providers"),
     (r"models?|bots?|integrations?|versions?|variants?|options?|模型|机器人|版本", "bots"),
     (r"messages?|requests?|generations?|users?|subscribers?|消息|请求|用户|订阅", "messages"),
     (r"launch(?:es)?|releases?|新品|发布", "launches"),

@@ -1,63 +1,91 @@
 """Verification: every number in a text, bound to a fact in the ledger or reported.
 
     verify_text(text, lang, ledger, *, chart=None, file=None, first_line=1) -> (Issue, ...)
-    verify_markdown(markdown, lang, ledger, *, file=None) -> Report
-    parity(report_en, report_zh) -> fact ids cited in one language only
+    check_text(...same...) -> Report                 (also counts mentions, bound fact ids)
+    verify_markdown(markdown, lang, ledger, *, file=None, cited=None) -> Report
+    verify_file(path, ledger_for) -> Report           (ledger_for(front_matter) -> Ledger)
+    parity(report_en, report_zh) -> ("F3.share (en only)", ...)
+    report_to_json(report) -> dict;  split_front_matter(text) -> (dict, body, first line)
 
 How a number is checked
 -----------------------
-1. Names, URLs, image paths, footnote markers, Liquid, kramdown attributes, HTML and code
-   are masked: digits inside them are never claims (see writer/mentions.py).
-2. Every numeric mention is extracted with its qualifier (about, nearly, over, within...).
-3. Each sentence is one binding scope. A mention must match a fact that belongs to an
-   entity the sentence names (a bot, family, provider, brand such as "Claude", or a chart
-   word such as "reasoning", whose own facts are reasoning's share of all text). A sentence
-   that names none binds to any fact of the section's chart (in a chart section, the
-   heading carries `{#chart-video}`), or of any chart outside chart sections. A chart
-   word ("of all text", "视频") adds its chart to the scope.
-4. Undated numbers bind to the findings' facts and the ledger's summary values (start,
-   end, peak, mean ... see writer/ledger.py). A date phrase in the sentence ("in mid-March",
-   "4月最后一周") also opens every weekly value in the weeks it overlaps, and so does a
-   duration after a release ("three weeks after release": the week 3 weeks after it).
-5. The sentence must hold as a whole: each date phrase must overlap the week of a fact
-   that one of the sentence's numbers is bound to, unless it is said of a release ("released
-   in late April": the entity's release week) or a peak ("peaked in mid-February": its
-   peak week); a date in a clause with no number may also name a release. A duration must
-   be a duration fact, or the weeks from the entity's release to the week of a bound
-   number. In "from X to Y", X's fact must come before Y's, for the same entity, and a
-   "rose"/"fell" must agree with X and Y.
+1. Masking. Bot, family, provider and brand names (any case, hyphens or spaces: "Claude
+   3.7 Sonnet" = "Claude-3.7-Sonnet"), name-shaped tokens ("Gen-4", "H100"), URLs, link and
+   image targets, footnote markers, Liquid, kramdown attributes, HTML, code, list and
+   heading enumerators are blanked: their digits are never claims. Front matter is skipped;
+   image alt text is checked.
+2. Extraction (writer/mentions.py): every numeric mention in English or Chinese, with its
+   qualifier (about, nearly, over, within, 约, 近, 超过, 不到, 多 ...).
+3. Scope. Each sentence binds on its own. A number binds to facts of the entities the
+   sentence names (a bot counts as its family; "Claude", "Kling" name a provider's brand),
+   within the section's chart and any chart the sentence names ("of all text", "视频").
+   A number right after a name in brackets ("Cartesia (7%)") binds to that name only. A
+   sentence naming no entity binds to any fact of its section's chart (a chart section is a
+   heading with `{#chart-<chart>}`, down to the next heading of its level) or, outside
+   chart sections, of any chart. "Reasoning ... of all text" names reasoning's share of text.
+4. Candidates. An undated number binds to the findings' facts and to the ledger's summary
+   values (start, end, peak, mean, ... see writer/ledger.py), never to the zero share
+   before a launch unless it says 0. A date phrase also opens every weekly value in the
+   weeks it overlaps, and a duration after a launch the week it points at. Counts bind to
+   what their noun counts (bots, families, providers, messages).
+5. The sentence must hold as a whole, for one choice of fact per number:
+   - a date phrase belongs to the nearest number in its clause (before it in English,
+     after it in Chinese) and must overlap that number's week(s); said of a launch
+     ("released in late April", "4月下旬上线") it must match the release week (registry
+     date or first week of data; with no year written, any year around the period); said
+     of a peak ("peaked in mid-February", "2月中旬见顶") it must overlap the peak;
+   - "at the end of the period"/期末 and "at the start"/期初 pin the nearest number to the
+     last (first) two weeks;
+   - a duration beside a share is the weeks from the launch to that share's week ("21%
+     three weeks after its launch"), or a duration fact of the same finding; elsewhere
+     it is a duration fact, the period's length, or the weeks between a from→to pair;
+   - "from X to Y": X's fact comes before Y's, for the same entity; "rose"/"fell", the
+     points and the ratio stated with the pair must agree with X and Y; "the remaining
+     N%"/"其余N%" is 100 minus a share the sentence states.
+6. Report. An unbacked number is reported as file:line:col, the text, the reason and the
+   nearest true value of the entity ("Kling-2.0: 12% stated, 21.0% in 2025-05-12"); an
+   unfilled slot ({{F1.share}}) is reported too. Facts bound to findings are listed per
+   post for EN/ZH parity; the post's front matter `facts` are preferred when several fit.
 
 Tolerance rules
 ---------------
 N is the number as written; u the unit of its last shown digit (1 for "21%", 0.1 for
-"21.3%", 10 for "三成", a week for durations). A = max(u/2, 1 point, 10% of N) for shares
-and points; max(u/2, 1, 10% of N) for counts; max(1 week, 10% of N) for durations;
-max(u/2, 10% of N) for multiples (2.5x, 3倍).
-- No qualifier, or just/only/仅/短短: the true value rounds to N at the digits shown, half
-  up: N − u/2 <= v < N + u/2. A true 9.5 passes "10%"; a true 9.49 passes "9%", not "10%".
-  A range "20–25%" is 20 − u/2 <= v < 25 + u/2.
-- about, around, roughly, ~, 约, 大约, 左右: |v − N| <= A ("about 21%" is 18.9–23.1).
+"21.3%", 10 for "三成", 1 week for durations). A (the "about" slack) is max(u/2, 1 point,
+10% of N) for shares and points, max(u/2, 1, 10% of N) for counts, max(1 week, 10% of N)
+for durations, and max(u/2, 10% of N) for multiples (2.5x, 3倍).
+- No qualifier, or just/only/仅/短短: the value rounds to N at the digits shown, half up
+  (as writer.format rounds): N − u/2 <= v < N + u/2. A true 9.5 passes "10%", not "9%"; a
+  true 9.49 passes "9%", not "10%". A range "20–25%" is 20 − u/2 <= v < 25 + u/2.
+- about, around, roughly, approximately, ~, 约, 大约, 左右: |v − N| <= A ("about 21%" is
+  18.9–23.1; "about 2%" is 1–3; "约八成" is 72–88).
 - nearly, almost, close to, 近, 将近, 接近: N − A <= v <= N (at or below N).
-- over, more than, above, 超过, 逾, 高于: v > N. at least, N+, 至少, 以上: v >= N.
-- under, below, less than, 不到, 不足, 低于: v < N. at most, up to, 不超过, 以下: v <= N.
-- 多 / just over / 出头 after a round number: N < v < N + the unit it counts in
-  (两成多 is 20–30%, 二十多 is 21–29, 三周多 is 3–4 weeks); just over: N < v <= N + A.
-- within N weeks, N周内: 0 <= v <= N. "just N weeks", "仅N周": v rounds to N.
-- Fractions and shares in words are approximate: a quarter, one in five, 一半 (50%): |v − N| <= A.
-- Ratio words allow 20% either way of their nominal ratio: halved 0.4–0.6, doubled 1.6–2.4,
-  tripled 2.4–3.6, 翻了一番 = doubled, 翻了两番 = x4; "more than halved" < 0.5, "more
-  than doubled" > 2, "nearly halved" 0.5–0.6, "nearly doubled" 1.6–2.0, unchanged/持平
-  0.95–1.05, fell to zero/降至零 = 0. Chinese "增长了N倍" is N+1 times (增长了两倍 = x3),
-  "增长到N倍"/"N倍" is N times.
+- over, more than, above, 超过, 逾, 高于: v > N; at least, N+, N or more, 至少: v >= N.
+- under, below, less than, 不到, 不足, 低于: v < N; at most, up to, 不超过, 以下: v <= N.
+- just over, slightly above, 略高于: N < v <= N + A. 多, 出头, 余 after a number: N < v <
+  N + the unit it counts in (两成多 is 20–30%, 二十多 is 21–29, 三周多 is 3–4 weeks).
+- within N weeks, N周内, 两周内: 0 <= v <= N. "just N weeks", "仅N周": v rounds to N.
+  "in its third week": 2 or 3 weeks after the launch week. A few weeks = 2–6, several
+  weeks = 3–9, 几周/数周 = 2–9; months and days are converted to weeks, about.
+- Shares in words are approximate: a quarter (25%), one in five (20%), a third, 一半 (50%),
+  三分之一: |v − N| <= A. 过半/大半: v > 50%. 十几 = 11–19, 几十 = 20–99, dozens = 24–143.
+- Ratio words allow 20% either way of their nominal end/start ratio: halved 0.4–0.6,
+  doubled 1.6–2.4, tripled 2.4–3.6, quadrupled/翻了两番 3.2–4.8, 翻了一番 = doubled; "more
+  than halved"/下降了一半以上 < 0.5, "more than doubled"/增长了一倍多 > 2, "nearly halved"
+  0.5–0.6, "nearly doubled" 1.6–2.0, unchanged/持平 0.95–1.05, fell to zero/降至零 = 0.
+  Chinese 增长了N倍 is N+1 times (增长了两倍 = x3); 增长到N倍, N倍, N-fold, Nx are N times.
 - A percent change ("fell by 40%", "下降了40%", "a 40% drop") is a ratio, never points:
-  40 gets the share tolerance above, then fell → ratio 1 − 40/100, rose → 1 + 40/100.
-  Points ("10 points", "10个百分点", "pp") bind only to point facts; a % said to be
-  "absolute" (绝对份额) is points. A rise or fall said with the points must match the sign.
-- Dates are day ranges: early/mid/late = days 1–10/11–20/21–end (上旬/中旬/下旬, 初/中/底),
-  "the last week of April"/"4月最后一周" = its last seven days, a month = the month, "early
-  2025" = Jan–Apr, H1/上半年, Q2/第二季度. A date matches a fact when the fact's week
-  (Monday–Sunday) overlaps the range; about/左右 widens it by 7 days each side.
-- Ranks ("second-largest", "No. 1", "第二") are exact; "top three"/"前三" is rank <= 3.
+  40 gets the share tolerance, then fell → end/start = 1 − 40/100, rose → 1 + 40/100.
+  Points ("10 points", "10个百分点", "pp") bind only to changes in points, and the rise
+  or fall said with them must match the sign; a % said to be "absolute"/绝对 is points.
+- Dates are day ranges: early/mid/late = days 1–10/11–20/21–end (上旬/中旬/下旬, 初/中/
+  底/末), "the last week of April"/"4月最后一周" = its last seven days, a month, "early
+  2025" = Jan–Apr (2025年初/年初 = Jan–Feb), H1/上半年, Q2/第二季度, ISO dates. A date
+  matches a fact when a week the fact was read from (Monday–Sunday) overlaps it (for a
+  mean over many weeks: most of them); about/左右 widens it by 7 days each side. With no
+  year written, a date means that range in each year of the period.
+- Ranks ("second-largest", "No. 1", "第二", "排名第3") are exact ranks among the chart's
+  families (or providers), at the start, end, peak or by mean, or in a dated week; "top
+  three"/"前三" is a rank <= 3.
 - Counts of one ("one model", "一款") are the article, not a claim, and are not checked.
 """
 
@@ -169,7 +197,7 @@ class Interval:
         suffix = {"pct": "%", "pp": " points", "weeks": " weeks", "ratio": "×"}.get(unit, "")
         if unit == "weeks" and not self.lo_open and self.hi_open and \
                 abs(self.hi - self.lo - 1) < 1e-9 and abs((self.lo + 0.5) % 1) < 1e-9:
-            n = int(round(self.lo + 0.5))
+            n = round(self.lo + 0.5)
             return f"{n} week{'s' if n != 1 else ''}"
         if unit == "weeks" and self.lo == 0 and not math.isinf(self.hi) and not self.hi_open:
             return f"at most {f(self.hi)} weeks"
@@ -219,6 +247,8 @@ def _plain(kind: str, m: Mention) -> Interval:
         return Interval(0.0, hi + _EPS) if kind == "duration" else Interval(-math.inf, hi + _EPS)
     if q == "plus":
         return Interval(lo, hi + u, True, True)
+    if q == "just_over":
+        return Interval(lo, hi + _slack(kind, hi, u) + _EPS, True, False)
     raise ValueError(f"unknown qualifier {q!r}")
 
 
@@ -287,7 +317,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
                 continue
         cuts.add(m.end())
     edges = sorted(cuts)
-    return [(a, b) for a, b in zip(edges, edges[1:]) if text[a:b].strip()]
+    return [(a, b) for a, b in itertools.pairwise(edges) if text[a:b].strip()]
 
 
 _CLAUSE_BREAK = re.compile(r"[,，、:：;；—]|\bwhile\b|\bwhereas\b|而|但")
@@ -641,7 +671,7 @@ _RELEASE_WORD = re.compile(
     r"(?i)\b(?:launch|launched|launches|release|released|debut|debuted|arrival|arrived|"
     r"introduction|introduced)\b|上线|发布|推出|问世|亮相")
 # a number right after a name in brackets or after a colon: "Cartesia (7%)", "Google: 20%"
-_ADJACENT = re.compile(r"^[\s*_]*(?:[(（]|[:：])[\s*_]*(?:about|around|~|约|近)?\s*$", re.I)
+_ADJACENT = re.compile(r"^[\s*_]*(?:[(（]|[:：])[\s*_]*(?:about|around|~|约|近)?\s*$", re.IGNORECASE)
 
 
 def _stated_consistency(live: list[Mention], pairs: list[tuple[int, int]], file: str | None
