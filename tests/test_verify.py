@@ -373,3 +373,61 @@ def test_ledger_without_findings():
     r = check_text("Kling-2.0-Master took 21% of video three weeks after its release.", "en", L,
                    chart="video")
     assert r.ok and r.bound == ()
+
+
+# ------------------------------------------------------------------ the sample data
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from pathlib import Path
+
+    from writer.findings import find
+    from writer.load import load
+    from writer.periods import parse_period, resolve_weeks
+    from writer.shares import compute_shares
+
+    root = Path(__file__).resolve().parents[1] / "data"
+    if not (root / "usage.csv").exists():
+        pytest.skip("no sample data")
+    data = load(root / "usage.csv", root / "models.csv")
+    s = compute_shares(data, resolve_weeks(parse_period("2025H1"), data.mondays))
+    found = find(s, data.registry)
+    return found, build_ledger(s, found, data.registry)
+
+
+def test_every_finding_sentence_on_the_sample_verifies_with_parity(sample):
+    found, L = sample
+    assert found.findings
+    for f in found.findings:
+        reports = {lang: check_text(f.text[lang], lang, L, chart=f.chart) for lang in ("en", "zh")}
+        for lang, r in reports.items():
+            assert r.ok, (f.text[lang], [i.render() for i in r.issues])
+        # the English and the Chinese sentence cite the same facts of the findings
+        assert reports["en"].bound == reports["zh"].bound, f.id
+        assert parity(reports["en"], reports["zh"]) == ()
+
+
+def test_a_wrong_published_figure_on_the_sample_is_caught(sample):
+    _, L = sample
+    assert verify_text("Kling-2.0 took 21% of video generations three weeks after its launch.",
+                       "en", L, chart="video") == ()
+    (issue,) = verify_text("Kling-2.0 took 12% of video generations three weeks after its launch.",
+                           "en", L, chart="video")
+    assert issue.nearest.startswith("Kling-2.0: 12% stated, 21")
+
+
+def test_verify_file_reads_the_front_matter(tmp_path):
+    path = tmp_path / "2025-06-02-post-en.md"
+    path.write_text(POST_EN, encoding="utf-8")
+    seen = {}
+
+    def ledger_for(front):
+        seen.update(front)
+        return ledger()
+
+    from writer.verify import verify_file
+
+    report = verify_file(path, ledger_for)
+    assert report.ok and report.lang == "en" and report.file == str(path)
+    assert seen["period"] == "2025H1" and seen["data_sha256"] == "abc123"
