@@ -317,7 +317,7 @@ def test_chinese_ranks(text, value, qualifier):
 
 
 @pytest.mark.parametrize("text", ["之一", "统一", "一家独大", "一个模型", "进一步", "第一次",
-                                  "一度", "唯一", "趋势一：", "成为"])
+                                  "一度", "唯一", "趋势一：", "成为", "那一周", "同一周"])
 def test_chinese_words_with_numerals_are_not_claims(text):
     assert extract(text, "zh", NAMES) == []
 

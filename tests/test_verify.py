@@ -57,6 +57,7 @@ REQUIRED_TAGS = {
     "yiban": "both", "yiban-share": "both", "fanyifan": "both", "bai": "both",
     "count-vague": "both", "fullwidth": "both", "chart-word": "both", "image-alt": "both",
     "mask-enumerator": "pass", "date-year-start": "both", "undated-weekly": "fail",
+    "paraphrase": "pass",
     "order": "fail", "sign": "fail",
 }
 

@@ -462,6 +462,15 @@ EN = _cases("en", [
     ("video", "![Kling-2.0 took 31% of video](/assets/2025/kling-2.png)", F,
      "image-alt", "alt text is read: it states the chart's headline"),
     ("text", "<span data-week=\"2025-02-10\">GPT-4o</span> kept about 36%.", T, "mask-markup"),
+    # ---------------------------------------------------------------- paraphrases a person writes
+    ("video", "In the week of May 19, Kling 2.0 had about 21% of video.", T, "paraphrase approx",
+     "a true 21.3% said as 'about 21%'"),
+    ("video", "Kling 2.0's share roughly doubled between the week of April 28 and the week of "
+     "May 26.", T, "paraphrase ratio-word date", "11.0% → 22.4%"),
+    ("text", "DeepSeek-R1's share more than halved between mid-February and late April.", T,
+     "paraphrase ratio-word date", "7.0% → 3.0%"),
+    ("image", "By late May, Imagen 3 had close to 30% of image generations.", T,
+     "paraphrase nearly date"),
 ])
 
 ZH = _cases("zh", [
@@ -575,6 +584,13 @@ ZH = _cases("zh", [
     ("text", "Claude-3.7-Sonnet 于4月下旬发布，占文本消息的3%。", F, "date-release"),
     ("text", "更多信息见 [1] 与 https://poe.com/2025/05/12 。", T, "mask-markup"),
     ("text", "## 一、💬 文本模型趋势（聊天、写作、代码助手）", T, "mask-enumerator"),
+    ("video", "Kling 2.0 在5月19日那一周约占视频生成的21%。", T, "paraphrase approx",
+     "a true 21.3% said as 约21%"),
+    ("video", "Kling 2.0 的份额从4月28日那周到5月26日那周翻了一番。", T,
+     "paraphrase fanyifan date"),
+    ("audio", "ElevenLabs 将近占了八成的使用份额。", T, "nearly cheng"),
+    ("audio", "ElevenLabs 将近占了九成的使用份额。", F, "nearly cheng", "80 is not within 9 of 90"),
+    ("reasoning", "推理消息占全部文本消息的比例从2%增加到12%。", T, "range-from-to chart-word"),
     ("text", "### ✅ 趋势一：OpenAI 和 Google 的模型越来越受欢迎", T, "mask-enumerator"),
 ])
 

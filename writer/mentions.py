@@ -950,6 +950,9 @@ def _durations(text: str, claims: _Claims, hits: list[_Hit]) -> None:
             if not claims.free(m.start(), m.end()):
                 continue
             num = re.sub(r"\s+", " ", m.group(1).strip().lower())
+            if lang == "zh" and num == "一" and text[max(0, m.start() - 1):m.start()] in \
+                    tuple("那这同每当该上下前首") + ("第",):
+                continue  # 那一周, 同一周, 每一周: a week named, not a duration
             if lang == "en":
                 unit_word = m.group(2).lower()
                 plus = "+" in m.group(0)
