@@ -465,8 +465,8 @@ EN = _cases("en", [
     # ---------------------------------------------------------------- paraphrases a person writes
     ("video", "In the week of May 19, Kling 2.0 had about 21% of video.", T, "paraphrase approx",
      "a true 21.3% said as 'about 21%'"),
-    ("video", "Kling 2.0's share roughly doubled between the week of April 28 and the week of "
-     "May 26.", T, "paraphrase ratio-word date", "11.0% → 22.4%"),
+    ("video", ("Kling 2.0's share roughly doubled between the week of April 28 and the week of "
+               "May 26."), T, "paraphrase ratio-word date", "11.0% → 22.4%"),
     ("text", "DeepSeek-R1's share more than halved between mid-February and late April.", T,
      "paraphrase ratio-word date", "7.0% → 3.0%"),
     ("image", "By late May, Imagen 3 had close to 30% of image generations.", T,
