@@ -11,7 +11,7 @@ every section and language, concurrently and in any order. Faults are scripted p
 
 Fast cases call writer.draft.draft_with_llm directly (no charts). A few true end-to-end cases
 run `python -m writer draft --llm openai` in a subprocess, in a temporary working folder so
-the LLM cache (output/.cache/llm, relative to the working folder) lands there too.
+the LLM cache (<--out>/.cache/llm) lands there too.
 """
 
 from __future__ import annotations
@@ -682,7 +682,7 @@ def test_cli_good_answer_gives_posts_that_pass_verify(good_cli):
     assert "**Kling-2.0** reached **21%** of video generations three weeks after its launch." \
         in posts["en"].read_text(encoding="utf-8")
     assert good_cli["counts"][0] == 12
-    assert "12 calls, 0 cache hits" in first.stderr and "0 fallback section(s)" in first.stderr
+    assert "12 calls, 0 cache hits" in first.stderr and "no section fell back" in first.stderr
     checked = verify_cli(posts.values(), good_cli["folder"])
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "0 unbacked" in checked.stderr
@@ -707,8 +707,9 @@ def test_cli_no_cache_asks_again(good_cli):
 
 def test_cli_the_key_is_nowhere(good_cli):
     folder = good_cli["folder"]
-    cache = folder / "output" / ".cache" / "llm"
+    cache = good_cli["out"] / ".cache" / "llm"  # the cache follows --out
     assert len(list(cache.rglob("*.json"))) >= 12  # the cache is where we look
+    assert not (folder / "output").exists()
     assert len(list((good_cli["out"] / "assets").rglob("*"))) > 10
     assert files_holding(folder, SECRET.encode()) == []
     for run in good_cli["runs"]:
@@ -734,7 +735,7 @@ def test_cli_fallback_is_recorded_and_strict_exits_1(faulty_cli):
     run = faulty_cli["run"]
     assert run.returncode == 1, run.stderr
     assert "--strict: some sections fell back" in run.stderr
-    assert "4 fallback section(s)" in run.stderr
+    assert "fell back to the offline text: audio, image" in run.stderr
     assert re.search(r"image/en: fell back to the offline text \(.*you typed the number '21%'",
                      run.stderr)
     assert re.search(r"audio/zh: fell back to the offline text \(.*was rejected", run.stderr)

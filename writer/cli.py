@@ -232,6 +232,9 @@ def cmd_draft(args) -> int:
     flags = {"llm": args.llm, "base_url": args.base_url, "model": args.model,
              "api_key_env": args.api_key_env, "concurrency": args.concurrency,
              "repair": args.repair, "use_cache": False if args.no_cache else None}
+    if "cache_dir" not in config.get("llm", {}):
+        # The cache belongs with the output it produced, not with the working folder.
+        flags["cache_dir"] = str(Path(args.out) / ".cache" / "llm")
     settings = resolve_llm_settings(flags, os.environ, config.get("llm", {}))
     langs = _langs(args.lang)
     prompts = load_prompts(args.prompts)
@@ -268,11 +271,14 @@ def cmd_draft(args) -> int:
     for path in result.posts:
         print(path)
     checked = ", ".join(f"{lang} {n}" for lang, n in result.mentions_checked.items())
-    fallbacks = sum(len(v) for v in result.fallback_sections.values())
+    fell_back = sorted({part for parts in result.fallback_sections.values() for part in parts})
+    fallbacks = len(fell_back)
     usage = backend.usage().summary() if hasattr(backend, "usage") and settings.backend != "offline" \
         else "offline backend, no LLM calls"
     print(f"verified: every number backed by the data (numbers checked: {checked}); "
-          f"{len(result.assets)} chart files; {usage}; {fallbacks} fallback section(s)",
+          f"{len(result.assets)} chart files; {usage}; "
+          + (f"fell back to the offline text: {', '.join(fell_back)}" if fell_back
+             else "no section fell back"),
           file=sys.stderr)
     if args.strict and fallbacks:
         print("error: --strict: some sections fell back to the offline text", file=sys.stderr)

@@ -83,7 +83,7 @@ def write_offline(ctx: Context, plan: Plan, lang: str, prompts: Prompts | None =
     period = ctx.period_phrase(lang)
 
     def fill(text: str) -> tuple[str, tuple[str, ...]]:
-        filled = fill_slots(str(text).strip(), lang, ctx.fact, period)
+        filled = fill_slots(str(text).strip(), lang, ctx.fact, period, ctx.names)
         if filled.problems:  # a template bug, not a user error: fail loudly
             raise RuntimeError(f"offline template ({lang}): {'; '.join(filled.problems)}")
         return filled.text, filled.used
