@@ -400,3 +400,29 @@ def test_every_week_phrase_verifies(k, lang, style):
                                  "family", "video", (monday,)), lang, style)
     text = f"Pika launched in {words}." if lang == "en" else f"Pika 于{words}上线。"
     _ok(text, lang, ledger, fact.id)
+
+
+# ------------------------------------------------------------------ robustness
+
+TOKENS = ["21%", "21.3 %", "about", "约", "近", "超过", "不到", "多", "成", "三", "十几", "周",
+          "weeks", "within", "mid-", "February", "2月", "中旬", "最后一周", "the last week of",
+          "April", "H1", "Q2", "2025", "年", "from", "to", "从", "到", "降至", "fell", "by",
+          "halved", "翻了一番", "一半", "第二", "No.", "1", "top three", "100+", "dozens",
+          "Kling-2.0", "Veo 2", "Gen-3-Alpha-Turbo", "Pika", "video", "视频", "reasoning",
+          "of all text", "(", ")", "（", "）", ",", "，", ".", "。", "\n", "- ", "## ",
+          "{#chart-video}", "![", "](/a.png)", "[1]", "{{ F1.share }}", "0", "99.99", "-",
+          "–", "~", "points", "个百分点", "x", "倍", "2025-05-12", "5月12日", " ", " ", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=40), LANGS)
+def test_any_text_is_checked_without_crashing(tokens, lang):
+    from verify_corpus import ledger as corpus_ledger
+    from writer.verify import verify_markdown
+
+    text = "".join(tokens)
+    extract(text, lang, names())
+    report = check_text(text, lang, corpus_ledger(), chart="video")
+    for issue in report.issues:
+        assert issue.line >= 1 and issue.col >= 1 and issue.render()
+    verify_markdown("---\nlang: en\n---\n" + text, lang, corpus_ledger())
