@@ -418,6 +418,7 @@ TOKENS = ["21%", "21.3 %", "about", "约", "近", "超过", "不到", "多", "�
 @given(st.lists(st.sampled_from(TOKENS), max_size=40), LANGS)
 def test_any_text_is_checked_without_crashing(tokens, lang):
     from verify_corpus import ledger as corpus_ledger
+
     from writer.verify import verify_markdown
 
     text = "".join(tokens)
