@@ -333,7 +333,10 @@ def test_front_matter_numbers_are_not_checked():
 def test_parity_lists_facts_cited_in_one_language_only():
     en = verify_markdown(POST_EN, "en", ledger())
     zh = verify_markdown(POST_ZH.replace("- Runway 的份额从约40%降至约20%。\n", ""), "zh", ledger())
-    assert parity(en, zh) == ("F3.end (en only)", "F3.start (en only)")
+    assert parity(en, zh) == ("F3.end", "F3.start")
+    from writer.verify import parity_detail
+
+    assert parity_detail(en, zh) == {"en_only": ["F3.end", "F3.start"], "zh_only": []}
 
 
 # ------------------------------------------------------------------ the ledger

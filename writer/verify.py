@@ -4,7 +4,7 @@
     check_text(...same...) -> Report                 (also counts mentions, bound fact ids)
     verify_markdown(markdown, lang, ledger, *, file=None, cited=None) -> Report
     verify_file(path, ledger_for) -> Report           (ledger_for(front_matter) -> Ledger)
-    parity(report_en, report_zh) -> ("F3.share (en only)", ...)
+    parity(report_en, report_zh) -> ("F3.share", ...)  parity_detail(...) -> {en_only, zh_only}
     report_to_json(report) -> dict;  split_front_matter(text) -> (dict, body, first line)
 
 How a number is checked
@@ -159,11 +159,14 @@ def report_to_json(report: Report) -> dict:
 
 
 def parity(report_en: Report, report_zh: Report) -> tuple[str, ...]:
-    """Finding fact ids cited in one language's post and not the other's, as
-    "F3.share (en only)" / "F3.share (zh only)", sorted."""
+    """Finding fact ids cited in one language's post and not the other's, sorted."""
+    return tuple(sorted(set(report_en.bound) ^ set(report_zh.bound)))
+
+
+def parity_detail(report_en: Report, report_zh: Report) -> dict[str, list[str]]:
+    """{"en_only": [...], "zh_only": [...]}: which side cites each unmatched fact id."""
     en, zh = set(report_en.bound), set(report_zh.bound)
-    out = [f"{i} (en only)" for i in sorted(en - zh)] + [f"{i} (zh only)" for i in sorted(zh - en)]
-    return tuple(sorted(out))
+    return {"en_only": sorted(en - zh), "zh_only": sorted(zh - en)}
 
 
 # ====================================================================== tolerance
