@@ -295,7 +295,9 @@ class Context:
 def _finding_brief(finding: Finding, lang: str) -> dict:
     return {
         "kind": finding.kind,
-        "subject": finding.subject,
+        # A chart-level subject ("reasoning") reads in the prompt's language.
+        "subject": (finding.subject if finding.subject_kind != "chart"
+                    else _plain_title(chart_words(finding.chart, lang)[0])),
         "summary": finding.text[lang],
         "slots": [
             # "about": whose number it is, which is not always the subject (a runner-up's
@@ -304,7 +306,7 @@ def _finding_brief(finding: Finding, lang: str) -> dict:
              "reads_as": fmt.render_fact(fact, lang),
              "what": f"{fact.name} ({fact.unit}"
                      + (f", week of {fact.weeks[-1].isoformat()})" if fact.weeks else ")")}
-            for fact in finding.facts.values() if fact.unit != "date"
+            for fact in finding.facts.values()  # dates too: "late April" is a slot as well
         ],
     }
 
