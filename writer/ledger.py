@@ -51,7 +51,7 @@ class Entity(NamedTuple):
         return self.name
 
 
-LEDGER_UNITS = ("pct", "pp", "weeks", "ratio", "date", "count", "rank")
+LEDGER_UNITS = ("pct", "pp", "weeks", "ratio", "date", "count", "rank")  # Fact.UNITS + rank
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,6 @@ from typing import Any
 from writer.ledger import Entity, Ledger, LedgerFact
 from writer.mentions import Mention, extract_masked, mask
 
-NUMERIC = ("pct", "pp", "ratio", "count", "rank", "number", "duration")
 _EPS = 1e-9
 _NODE_LIMIT = 20000
 
