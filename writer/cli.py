@@ -35,7 +35,8 @@ def _data_args(p: argparse.ArgumentParser, *, period: bool = True) -> None:
                        help="2025H1, 2025Q2, 2025-05, 2025, 2025W07 or 2025-01-06..2025-05-25")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; `command` (the first argument) lets slow-to-import commands load lazily."""
     parser = _Parser(prog="writer", description=(
         "Turn weekly AI-model usage data into a bilingual trends post whose every number "
         "is checked against the data."))
@@ -99,10 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     if aggregate is not None and hasattr(aggregate, "add_arguments"):
         p = sub.add_parser("aggregate", help="raw event logs → the weekly usage table")
         aggregate.add_arguments(p)
-    from writer import eval as eval_cmd
-
     p = sub.add_parser("eval", help="model bake-off: how well each LLM drafts under verification")
-    eval_cmd.add_arguments(p)
+    if command == "eval":  # eval pulls in the openai client: only import it when asked for
+        from writer import eval as eval_cmd
+
+        eval_cmd.add_arguments(p)
     return parser
 
 
@@ -349,7 +351,8 @@ COMMANDS = {"eval": cmd_eval, "draft": cmd_draft, "shares": cmd_shares, "finding
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv[0] if argv else None).parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except WriterError as exc:

@@ -19,7 +19,6 @@ from writer import format as fmt
 from writer.facts import Fact
 from writer.findings import Finding, Findings
 from writer.ledger import Ledger
-from writer.llm import ChatRequest, LLMError, run_all
 from writer.mentions import extract
 from writer.prompts import Prompts
 from writer.verify import verify_text
@@ -454,6 +453,8 @@ def draft_with_llm(ctx: Context, prompts: Prompts, plan: Plan, langs: Sequence[s
                    offline: Mapping[str, Draft], *, concurrency: int, repair: int,
                    on_event=None) -> tuple[dict[str, Draft], tuple[Outcome, ...]]:
     """Draft every section × language concurrently; repair, then fall back per section."""
+    from writer.llm import ChatRequest, LLMError, run_all  # openai is slow to import
+
     jobs = []  # (key, lang, plan-or-None, messages)
     for lang in langs:
         jobs.append((f"frame/{lang}", lang, None, frame_messages(ctx, prompts, plan, lang)))

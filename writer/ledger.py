@@ -29,6 +29,8 @@ words shared by a provider's families ("Claude", "Kling"), and chart words ("vid
 
 from __future__ import annotations
 
+import html
+
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -486,6 +488,9 @@ def _variants(name: str) -> set[str]:
     return {name, name.replace("-", " "), name.replace(" ", "-"), name.replace("_", " ")}
 
 
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]|])")
+
+
 def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str, ...]]
              ) -> tuple[dict[str, tuple[Entity, ...]], tuple[str, ...]]:
     table: dict[str, list[Entity]] = {}
@@ -494,6 +499,13 @@ def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str,
     def add(name: str, e: Entity) -> None:
         if not name or name in (OTHER, UNKNOWN_PROVIDER) or not name.strip():
             return
+        # A post writes a name with Markdown or HTML in it escaped (writer.post): the
+        # escaped spelling names the same entity, and its digits are not claims either.
+        for shown in {_MD_ESCAPE.sub(r"\\\1", name), html.escape(name, quote=False)} - {name}:
+            _add_spelling(shown, e)
+        _add_spelling(name, e)
+
+    def _add_spelling(name: str, e: Entity) -> None:
         key = name_key(name)
         if not key:
             return

@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 
 from writer import __version__
-from writer.charts import Annotation, build_charts, export
 from writer.draft import (
     Context, Draft, Outcome, chart_words, draft_with_llm, make_plan, period_phrase,
 )
@@ -156,6 +155,8 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
 
     paths = {lang: post_path(options.out, day, slug, lang) for lang in options.langs}
     check_overwrite(list(paths.values()), options.force)
+    from writer.charts import export
+
     assets, warnings = [], []
     for chart, by_lang in charts.items():
         for lang in options.langs:
@@ -197,6 +198,8 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions):
 
     One palette per post, so a family keeps its colour from chart to chart.
     """
+    from writer.charts import build_charts  # Altair is slow to import: only drafting needs it
+
     tables = {s.chart: a.shares[s.chart] for s in plan.sections}
     released = {name: f.released for name, f in a.dataset.registry.families.items()}
     annotations, alts = {}, {}
@@ -218,6 +221,8 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions):
 
 def _launch_annotations(findings, table):
     """Mark the launch week of every family whose launch is one of the section's findings."""
+    from writer.charts import Annotation
+
     notes = []
     for f in findings:
         launch = f.facts.get("launch")
