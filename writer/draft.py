@@ -97,22 +97,26 @@ def key_facts(finding: Finding, limit: int = 2) -> tuple[Fact, ...]:
 
 
 def make_plan(findings: Findings, charts: Sequence[str], *, per_section: int = 6,
-              highlights: int = 4) -> Plan:
+              min_section: int = 3, relative: float = 0.3, highlights: int = 4) -> Plan:
     """Pick what each section says: the chart's strongest findings, and the post's highlights.
 
     A section takes its chart's findings in rank order, one per subject (a second finding
-    about the same family reads as repetition), up to `per_section`.
+    about the same family reads as repetition): at least `min_section`, then more while a
+    finding scores at least `relative` × the section's best, up to `per_section`. The best
+    is taken over the chart's own families: a category_share finding (reasoning's share of
+    all text) is scored on another scale and would crowd out the rest.
     """
     sections = []
     for chart in charts:
-        chosen: list[Finding] = []
+        ranked: list[Finding] = []
         for f in findings.findings:
-            if f.chart == chart and all(c.subject != f.subject for c in chosen):
-                chosen.append(f)
-            if len(chosen) == per_section:
-                break
-        if not chosen:
+            if f.chart == chart and all(c.subject != f.subject for c in ranked):
+                ranked.append(f)
+        if not ranked:
             continue
+        best = max((f.score for f in ranked if f.kind != "category_share"), default=0.0)
+        chosen = [f for i, f in enumerate(ranked[:per_section])
+                  if i < min_section or f.kind == "category_share" or f.score >= relative * best]
         required = tuple(fact.id for f in chosen for fact in key_facts(f))
         sections.append(SectionPlan(chart, tuple(chosen), required))
     # One highlight per chart, strongest charts first, so the lead covers the whole post.

@@ -207,8 +207,9 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions):
     for lang in options.langs:
         for section in plan.sections:
             annotations[section.chart] = _launch_annotations(section.findings, tables[section.chart])
-            alts[section.chart] = section.findings[0].text[lang]
             parent = next((f for f in section.findings if f.kind == "category_share"), None)
+            bars = next((f for f in section.findings if f is not parent), section.findings[0])
+            alts[section.chart] = bars.text[lang]  # each image's alt states its own headline
             if parent is not None:
                 alts[f"{section.chart}-share"] = parent.text[lang]
         for spec in build_charts(tables, lang, top=options.top, annotations=annotations,
