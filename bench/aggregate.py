@@ -25,7 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -134,7 +134,12 @@ def generate(folder: Path, rows: int) -> None:
     finally:
         if writer is not None:
             writer.close()
-    (folder / "MANIFEST.json").write_text(json.dumps({"rows": rows, "seed": SEED}))
+    (folder / "MANIFEST.json").write_text(json.dumps(_manifest(rows)))
+
+
+def _manifest(rows: int) -> dict:
+    """What identifies a generated data set: reuse it only if all of this matches."""
+    return {"rows": rows, "seed": SEED, "chunk_rows": CHUNK_ROWS, "rows_per_file": ROWS_PER_FILE}
 
 
 
@@ -142,10 +147,10 @@ def generate(folder: Path, rows: int) -> None:
 def ensure_data(folder: Path, rows: int) -> dict:
     """Generate the data set unless a complete one with the same size and seed is there."""
     manifest = folder / "MANIFEST.json"
-    if manifest.exists() and json.loads(manifest.read_text()) == {"rows": rows, "seed": SEED}:
+    if manifest.exists() and json.loads(manifest.read_text()) == _manifest(rows):
         return {"generated": False}
-    for old in folder.glob("*.parquet"):
-        old.unlink()
+    for stale in folder.glob("*.parquet"):
+        stale.unlink()
     m = measure([sys.executable, __file__, "_generate", str(folder), str(rows)])
     if m.rc != 0:
         raise SystemExit(f"data generation failed:\n{m.stderr}")
@@ -213,6 +218,7 @@ class Measurement:
     rss_mb: float  # the child's peak resident set size
     background: float  # CPU-seconds per second other processes used meanwhile (0..cores)
     stderr: str
+    attempts: int = 1  # runs it took to get one on a quiet machine (see quiet_run)
 
 
 def _busy_jiffies() -> int:
@@ -257,6 +263,29 @@ def wait_for_quiet(max_wait: float, threshold: float = 0.3) -> float:
 # --------------------------------------------------------------------------------------
 
 
+def quiet_run(cmd: list[str], args, what: str) -> Measurement:
+    """One measurement taken while the rest of the machine was (nearly) idle.
+
+    The machine is shared: a run during which other processes held more than --quiet
+    cores is discarded and repeated (up to --attempts times; then the quietest one is
+    kept). Discarded attempts are counted in the report, never averaged in.
+    """
+    best = None
+    for attempt in range(1, args.attempts + 1):
+        before = wait_for_quiet(args.settle, args.quiet) if args.settle else 0.0
+        m = measure(cmd)
+        if m.rc != 0:
+            raise SystemExit(f"{what} failed ({m.rc}):\n{m.stderr}")
+        print(f"{what} attempt {attempt}: {m.wall:.2f} s wall, {m.cpu:.2f} s CPU, "
+              f"{m.rss_mb:.0f} MB, background {m.background:.2f} cores (before {before:.2f})",
+              file=sys.stderr)
+        if best is None or m.background < best.background:
+            best = m
+        if m.background <= args.quiet:
+            return replace(m, attempts=attempt)
+    return replace(best, attempts=args.attempts)
+
+
 def parse_rows(text: str) -> int:
     text = text.strip().upper()
     mult = {"K": 1_000, "M": 1_000_000, "G": 1_000_000_000}.get(text[-1:], 1)
@@ -267,7 +296,20 @@ def label(rows: int) -> str:
     return f"{rows // 1_000_000}M" if rows % 1_000_000 == 0 else f"{rows:,}"
 
 
+# `writer aggregate` exactly as the CLI runs it (add_arguments, then run), without the rest
+# of the CLI: at the time of writing `python -m writer` imports every command's module
+# (eval -> draft -> openai, pandas) before parsing, which costs more than a second per
+# command and is not the aggregation's. Both are measured; see the report.
+RUNNER = ("import argparse, sys; from writer import aggregate as a; "
+          "p = argparse.ArgumentParser(prog='writer aggregate'); a.add_arguments(p); "
+          "sys.exit(a.run(p.parse_args(sys.argv[1:]), sys.stdout, sys.stderr))")
+
+
 def writer_cmd(folder: Path, out: Path, tz: str) -> list[str]:
+    return [sys.executable, "-c", RUNNER, str(folder), "--out", str(out), "--tz", tz]
+
+
+def cli_cmd(folder: Path, out: Path, tz: str) -> list[str]:
     return [sys.executable, "-m", "writer", "aggregate", str(folder), "--out", str(out), "--tz", tz]
 
 
@@ -290,6 +332,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--results", default=str(DEFAULT_RESULTS))
     ap.add_argument("--settle", type=float, default=120.0,
                     help="max seconds to wait for a quiet machine before each run (0: don't wait)")
+    ap.add_argument("--quiet", type=float, default=0.25,
+                    help="a run counts only if other processes used at most this many cores")
+    ap.add_argument("--attempts", type=int, default=6,
+                    help="runs to try per measurement before keeping the quietest")
     args = ap.parse_args(argv)
     sizes = [parse_rows(r) for r in args.rows.split(",")]
     zones = [z.strip() for z in args.tz.split(",")]
@@ -306,23 +352,18 @@ def main(argv: list[str] | None = None) -> int:
         entry = {"rows": rows, "folder": str(folder), "size_mb": size_mb, "gen": gen,
                  "files": len(list(folder.glob("*.parquet"))), "zones": []}
         for tz in zones:
-            runs = {"writer": [], "pandas": []}
+            runs = {"writer": [], "cli": [], "pandas": []}
             for i in range(args.runs):
-                # Interleaved, so a noisy neighbour hits both sides alike.
-                for name, make in (("writer", writer_cmd), ("pandas", pandas_cmd)):
-                    load = wait_for_quiet(args.settle) if args.settle else None
+                # Interleaved, so a slow spell of the machine hits every side alike.
+                for name, make in (("writer", writer_cmd), ("cli", cli_cmd), ("pandas", pandas_cmd)):
                     out = out_dir / f"{name}-{label(rows)}-{tz.replace('/', '_')}.parquet"
-                    m = measure(make(folder, out, tz))
-                    if m.rc != 0:
-                        raise SystemExit(f"{name} failed ({m.rc}):\n{m.stderr}")
+                    m = quiet_run(make(folder, out, tz), args, f"[{label(rows)} {tz}] {name} run {i + 1}")
                     runs[name].append(m)
-                    print(f"[{label(rows)} {tz}] {name} run {i + 1}: {m.wall:.2f} s wall, "
-                          f"{m.cpu:.2f} s CPU, {m.rss_mb:.0f} MB, background {m.background:.2f} "
-                          f"cores (before: {load if load is None else round(load, 2)})",
-                          file=sys.stderr)
             w = out_dir / f"writer-{label(rows)}-{tz.replace('/', '_')}.parquet"
             p = out_dir / f"pandas-{label(rows)}-{tz.replace('/', '_')}.parquet"
-            entry["zones"].append({"tz": tz, "runs": runs, "same": same_table(w, p)})
+            c = out_dir / f"cli-{label(rows)}-{tz.replace('/', '_')}.parquet"
+            entry["zones"].append({"tz": tz, "runs": runs,
+                                   "same": same_table(w, p) and same_table(c, p)})
         report["sizes"].append(entry)
 
     text = render_report(report, args)
@@ -357,7 +398,9 @@ def render_report(report: dict, args) -> str:
          "aggregate ...`, so interpreter start-up and imports are included). Peak RSS is that "
          "process's own maximum resident set (`os.wait4`). *Background* is the CPU other "
          "processes on this shared machine used during the run, in cores: with 2 cores, 1.0 "
-         "means a neighbour held one of them."),
+         "means a neighbour held one of them. A run with more than "
+         f"{args.quiet} cores of background was *discarded* and repeated (up to "
+         f"{args.attempts} tries, then the quietest is kept)."),
         "",
     ]
     for e in report["sizes"]:
@@ -369,19 +412,30 @@ def render_report(report: dict, args) -> str:
                    "(timestamp µs UTC), user_id (never read), bot, category, reasoning_tokens, "
                    f"trigger; {gen_text}."), "",
                   ("| time zone | engine | wall (median) | min | max | CPU | rows/s | peak RSS | "
-                   "background | speed-up | same table |"),
-                  "|---|---|---|---|---|---|---|---|---|---|---|"]
+                   "background | discarded | speed-up | same table |"),
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for z in e["zones"]:
-            w, p = z["runs"]["writer"], z["runs"]["pandas"]
-            speed = _med(p, "wall") / _med(w, "wall")
-            for name, ms in (("writer aggregate (DuckDB)", w), ("pandas over pyarrow batches", p)):
+            w, c, p = z["runs"]["writer"], z["runs"]["cli"], z["runs"]["pandas"]
+            for name, ms in (("writer aggregate (DuckDB)", w),
+                             ("same, via today's `python -m writer`", c),
+                             ("pandas over pyarrow batches", p)):
+                speedup = "" if ms is p else f"{_med(p, 'wall') / _med(ms, 'wall'):.1f}×"
                 lines.append(
                     f"| {z['tz']} | {name} | **{_med(ms, 'wall'):.2f} s** | "
                     f"{min(m.wall for m in ms):.2f} | {max(m.wall for m in ms):.2f} | "
                     f"{_med(ms, 'cpu'):.2f} s | {e['rows'] / _med(ms, 'wall') / 1e6:.1f}M | "
                     f"{max(m.rss_mb for m in ms):.0f} MB | {_med(ms, 'background'):.2f} | "
-                    f"{f'{speed:.1f}×' if ms is w else ''} | {'yes' if z['same'] else 'NO'} |")
+                    f"{sum(m.attempts - 1 for m in ms)} | {speedup} | "
+                    f"{'yes' if z['same'] else 'NO'} |")
         lines.append("")
+        lines += ["<details><summary>every kept run</summary>", "",
+                  "| time zone | engine | wall | CPU | peak RSS | background | tries |",
+                  "|---|---|---|---|---|---|---|"]
+        for z in e["zones"]:
+            for name, ms in z["runs"].items():
+                lines += [f"| {z['tz']} | {name} | {m.wall:.2f} s | {m.cpu:.2f} s | "
+                          f"{m.rss_mb:.0f} MB | {m.background:.2f} | {m.attempts} |" for m in ms]
+        lines += ["", "</details>", ""]
         if e["rows"] == 100_000_000:
             lines += ["Goals (issue 7) at 100M events:", ""]
             for z in e["zones"]:

@@ -667,3 +667,14 @@ def test_spark_engine_without_pyspark_is_a_clear_error(tmp_path, monkeypatch):
     f = write_parquet(tmp_path / "e.parquet", [{"ts": utc(2025, 1, 7)}])
     with pytest.raises(UsageError, match=r"needs PySpark.*pip install 'writer\[spark\]'"):
         agg.aggregate([f], str(tmp_path / "u.parquet"), engine="spark")
+
+
+def test_spark_engine_without_java_is_a_clear_error(tmp_path, monkeypatch):
+    pytest.importorskip("pyspark", reason="the Java check runs after PySpark is found")
+    import shutil
+
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **kw: None)
+    f = write_parquet(tmp_path / "e.parquet", [{"ts": utc(2025, 1, 7)}])
+    with pytest.raises(UsageError, match="needs a Java runtime.*default-jre-headless"):
+        agg.aggregate([f], str(tmp_path / "u.parquet"), engine="spark")

@@ -428,7 +428,8 @@ class EventsSource:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return ("ts", "bot", "category", self.reasoning) + (("trigger",) if self.has_trigger else ())
+        trigger = ("trigger",) if self.has_trigger else ()
+        return ("ts", "bot", "category", self.reasoning, *trigger)
 
 
 def _sql_str(s: str) -> str:
@@ -527,7 +528,8 @@ def inspect_parquet(con, files: Sequence[str]) -> EventsSource:
 
     try:
         rows = con.execute(
-            f"SELECT file_name, name, duckdb_type, num_children FROM parquet_schema({_sql_list(files)})"
+            "SELECT file_name, name, duckdb_type, num_children "
+            f"FROM parquet_schema({_sql_list(files)})"
         ).fetchall()
     except duckdb.Error as exc:
         raise _corrupt(con, files, exc) from None
@@ -582,7 +584,7 @@ def _csv_header(path: str) -> list[str]:
                                  fix="check that it is a UTF-8 CSV file")) from None
     if not sample.strip():
         raise InputError(Problem(message="empty file: no header row", file=path,
-                                 fix="write a header row: ts,bot,category,reasoning_tokens,trigger"))
+                                 fix="write a header row: ts,bot,category,reasoning_tokens"))
     delim = "\t" if path.lower().endswith(".tsv") else ","
     return [c.strip().lower() for c in next(csv.reader([sample], delimiter=delim))]
 
@@ -635,7 +637,8 @@ def _engine_error(exc: BaseException, src: EventsSource) -> InputError:
     text = str(exc)
     file = next((f for f in src.files if f in text), None) or next(
         (f for f in src.files if os.path.basename(f) in text), None)
-    column = next((c for c in src.columns if re.search(rf'"{re.escape(c)}"|`{re.escape(c)}`', text)), None)
+    column = next((c for c in src.columns
+                   if re.search(rf'"{re.escape(c)}"|`{re.escape(c)}`', text)), None)
     line = re.search(r"\bLine:\s*(\d+)", text)
     conv = re.search(r"Could not convert string \"(.*?)\" to '(.*?)'", text)
     if conv:
@@ -716,24 +719,28 @@ def aggregate(events: list[str], out: str, *, engine: str = "duckdb", tz: str = 
         # Instants are compared and printed in UTC whatever the machine's zone is; spills go
         # to the temp folder, not a .tmp folder in the user's working directory.
         con.execute("SET TimeZone = 'UTC'")
-        con.execute(f"SET temp_directory = {_sql_str(os.path.join(tempfile.gettempdir(), 'writer-duckdb'))}")
+        spill = os.path.join(tempfile.gettempdir(), "writer-duckdb")
+        con.execute(f"SET temp_directory = {_sql_str(spill)}")
 
         files, fmt = expand_inputs(events)
         src = inspect_parquet(con, files) if fmt == "parquet" else inspect_csv(files)
-        rows_note = f", {src.rows:,} rows" if src.rows is not None else " (CSV is slower than Parquet)"
-        say(f"reading {len(files)} {fmt.upper() if fmt == 'csv' else 'Parquet'} file(s){rows_note}")
+        if fmt == "parquet":
+            say(f"reading {len(files)} Parquet file(s), {src.rows:,} rows")
+        else:
+            say(f"reading {len(files)} CSV file(s) (CSV is several times slower than Parquet)")
 
         since_utc, until_utc, lo, hi = _time_range(src, tz, since, until)
         plan = tz_plan(tz, lo, hi)
         if engine == "duckdb":
-            result_rel, scanned = _run_duckdb(con, src, plan, since_utc, until_utc, memory_limit, say)
+            scanned = _run_duckdb(con, src, plan, since_utc, until_utc, memory_limit, say)
         else:
-            result_rel, scanned = _run_spark(con, src, plan, since_utc, until_utc, memory_limit, say)
-
-        skipped = scanned - int(con.execute(f"SELECT coalesce(sum(messages), 0) FROM {result_rel}").fetchall()[0][0])
-        _write(con, result_rel, out, out_fmt)
-        n_rows, n_weeks, first, last = con.execute(
-            f"SELECT count(*), count(DISTINCT week), min(week), max(week) FROM {result_rel}").fetchall()[0]
+            scanned = _run_spark(con, src, plan, since_utc, until_utc, memory_limit, say)
+        # Both engines leave the finished table in DuckDB as `result`, so one writer serves.
+        _write(con, "result", out, out_fmt)
+        n_rows, n_weeks, first, last, placed = con.execute(
+            "SELECT count(*), count(DISTINCT week), min(week), max(week), "
+            "coalesce(sum(messages), 0) FROM result").fetchall()[0]
+        skipped = scanned - int(placed)
     finally:
         con.close()
 
@@ -800,7 +807,7 @@ def _run_duckdb(con, src, plan, since_utc, until_utc, memory_limit, say):
     scanned = int(con.execute("SELECT coalesce(sum(messages), 0) FROM buckets").fetchall()[0][0])
     say(f"scanned {scanned:,} events in {time.perf_counter() - t0:.1f} s")
     con.execute(f"CREATE TEMP TABLE result AS {sql.rest}")
-    return "result", scanned
+    return scanned
 
 
 def _spark_session(memory_limit: str):
@@ -893,7 +900,7 @@ def _run_spark(con, src, plan, since_utc, until_utc, memory_limit, say):
                CAST(bot AS VARCHAR) AS bot, CAST(messages AS BIGINT) AS messages,
                CAST(reasoning AS BOOLEAN) AS reasoning, CAST("trigger" AS VARCHAR) AS "trigger"
         FROM spark_result ORDER BY week, category, bot, reasoning, "trigger" """)
-    return "result", scanned
+    return scanned
 
 
 def _write(con, relation: str, out: str, fmt: str) -> None:
@@ -924,7 +931,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", help="output usage table, .parquet or .csv "
                         "(required unless --print-sql)")
     parser.add_argument("--engine", choices=ENGINES, default="duckdb",
-                        help="duckdb (embedded, default) or spark (local[2]; needs writer[spark] and Java)")
+                        help="duckdb (embedded, default) or spark (local[2]; needs "
+                        "writer[spark] and Java)")
     parser.add_argument("--tz", default="UTC",
                         help="reporting time zone: weeks run Monday to Sunday there (default UTC)")
     parser.add_argument("--since", metavar="DATE", help="first local date to count (YYYY-MM-DD)")
