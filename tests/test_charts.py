@@ -379,3 +379,16 @@ def test_missing_cjk_font_writes_svg_and_json_and_warns(tmp_path, monkeypatch):
 def test_export_refuses_a_stem_with_a_directory(tmp_path, text):
     with pytest.raises(ValueError, match="plain file name"):
         export(build_chart(text, "en"), tmp_path, "../escape")
+
+
+def test_every_spec_is_valid_vega_lite(text, reasoning):
+    # build_chart skips Altair's per-chart validation for speed; check the schema here once.
+    import jsonschema
+    from altair.vegalite.v6.schema import load_schema
+
+    validator = jsonschema.Draft7Validator(load_schema())
+    for lang in ("en", "zh"):
+        for spec in build_charts([text, reasoning], lang, annotations={
+                "text": (Annotation(text.entities[0], text.weeks[2], "launch"),)}):
+            errors = [e.message for e in validator.iter_errors(spec.to_dict())]
+            assert errors == [], f"{spec.key}/{lang}: {errors[:3]}"
