@@ -277,6 +277,36 @@ def test_json_schema_rejected_falls_back_to_json_object_and_remembers(fake_opena
     assert "json_object" in (tmp_path / "cache" / "modes.json").read_text()
 
 
+def test_llama_cpp_500_naming_the_format_is_a_refusal_not_a_fault(fake_openai, tmp_path):
+    # llama-cpp-python 0.3 answers json_schema with HTTP 500 and a validation message.
+    def responder(body):
+        if (body.get("response_format") or {}).get("type") == "json_schema":
+            return Script(status=500, error="1 validation error: response_format.type: "
+                                            "Input should be 'text' or 'json_object'")
+        return '{"text": "ok"}'
+
+    server = fake_openai(responder)
+    sleeps: list[float] = []
+    backend = make(server, tmp_path, sleep=sleeps.append)
+    reply = backend.complete(ask("x"))
+    assert formats(server) == ["json_schema", "json_object"]  # no retry of the 500
+    assert reply.mode == "json_object" and reply.retries == 0 and sleeps == []
+
+
+def test_a_plain_500_is_still_retried(fake_openai, tmp_path):
+    server = fake_openai(lambda body: '{"text": "ok"}')
+    server.push(server_error())
+    sleeps: list[float] = []
+    reply = make(server, tmp_path, sleep=sleeps.append).complete(ask("x"))
+    assert reply.retries == 1 and len(sleeps) == 1 and reply.mode == "json_schema"
+
+
+def test_replies_are_capped_by_max_tokens(fake_openai, tmp_path):
+    server = fake_openai(lambda body: '{"text": "ok"}')
+    make(server, tmp_path).complete(ask("x"))
+    assert server.chat_requests()[0].body["max_tokens"] == 1500
+
+
 def test_both_formats_rejected_falls_back_to_prompting(fake_openai, tmp_path):
     server = fake_openai(lambda body: '```json\n{"text": "fenced"}\n```',
                          reject_formats={"json_schema", "json_object"})

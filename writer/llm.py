@@ -337,6 +337,7 @@ class OpenAIBackend:
             "model": self.settings.model,
             "messages": messages,
             "temperature": self._temperature(req),
+            "max_tokens": self.settings.max_tokens,
         }
         seed = self._seed(req)
         if seed is not None:
@@ -495,6 +496,7 @@ class OpenAIBackend:
             "schema_name": req.schema_name,
             "temperature": self._temperature(req),
             "seed": self._seed(req),
+            "max_tokens": self.settings.max_tokens,  # a cap can cut a reply short
         }
         canonical = json.dumps(material, sort_keys=True, ensure_ascii=False,
                                separators=(",", ":"))
@@ -618,13 +620,19 @@ def _read_completion(completion: Any) -> tuple[str, int, int]:
 
 
 def _rejects_format(exc: openai.APIStatusError) -> bool:
-    """Is this the server saying it does not support the response_format we sent?"""
+    """Is this the server saying it does not support the response_format we sent?
+
+    Most servers answer 400 or 422; llama-cpp-python 0.3 answers 500 with a validation
+    message ("Input should be 'text' or 'json_object'"), so a 500 counts when it names the
+    format, instead of being retried as a server fault.
+    """
     if exc.status_code == 422:
         return True
-    if exc.status_code != 400:
+    if exc.status_code not in (400, 500):
         return False
     text = f"{exc.message} {exc.body}".lower()
-    return any(word in text for word in ("response_format", "json_schema", "json_object"))
+    words = ("response_format", "json_schema", "json_object")
+    return any(word in text for word in words)
 
 
 def _retry_after(headers: Mapping[str, str]) -> float | None:

@@ -38,6 +38,9 @@ class LLMSettings:
     temperature: float = 0.2
     seed: int | None = None
     repair: int = 1  # how many repair round-trips the draft stage may spend on a bad reply
+    # A reply is a few hundred tokens; without a cap a small model that loses its way writes
+    # until the context is full (seen: 4,933 tokens and 7 minutes for one section).
+    max_tokens: int = 1500
 
     def api_key(self, env: Mapping[str, str] | None = None) -> str | None:
         """The key, read now from `env` (default: os.environ). None when unset or empty."""
@@ -141,6 +144,7 @@ _SOURCES = (
     _Source("temperature", "temperature", (), _number(0, above=False)),
     _Source("seed", "seed", (), _seed),
     _Source("repair", "repair", (), _integer(0)),
+    _Source("max_tokens", "max_tokens", (), _integer(1)),
 )
 LLM_KEYS = tuple(s.setting for s in _SOURCES)
 
