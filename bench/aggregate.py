@@ -21,9 +21,11 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -146,15 +148,19 @@ def _manifest(rows: int) -> dict:
 
 def ensure_data(folder: Path, rows: int) -> dict:
     """Generate the data set unless a complete one with the same size and seed is there."""
-    manifest = folder / "MANIFEST.json"
-    if manifest.exists() and json.loads(manifest.read_text()) == _manifest(rows):
-        return {"generated": False}
+    manifest, stats = folder / "MANIFEST.json", folder / "GENERATION.json"
+    if (manifest.exists() and stats.exists()
+            and json.loads(manifest.read_text()) == _manifest(rows)):
+        return {**json.loads(stats.read_text()), "reused": True}
     for stale in folder.glob("*.parquet"):
         stale.unlink()
     m = measure([sys.executable, __file__, "_generate", str(folder), str(rows)])
     if m.rc != 0:
         raise SystemExit(f"data generation failed:\n{m.stderr}")
-    return {"generated": True, "seconds": m.wall, "rss_mb": m.rss_mb}
+    gen = {"seconds": round(m.wall, 1), "rss_mb": round(m.rss_mb),
+           "when": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"}
+    stats.write_text(json.dumps(gen))
+    return {**gen, "reused": False}
 
 
 # --------------------------------------------------------------------------------------
@@ -218,7 +224,14 @@ class Measurement:
     rss_mb: float  # the child's peak resident set size
     background: float  # CPU-seconds per second other processes used meanwhile (0..cores)
     stderr: str
+    stdout: str = ""
     attempts: int = 1  # runs it took to get one on a quiet machine (see quiet_run)
+
+    @property
+    def inside(self) -> float | None:
+        """Seconds inside aggregate() (from the summary line): no interpreter, no imports."""
+        m = re.search(r" in ([0-9.]+) s \(duckdb\)", self.stdout)
+        return float(m.group(1)) if m else None
 
 
 def _busy_jiffies() -> int:
@@ -231,15 +244,20 @@ def measure(cmd: list[str]) -> Measurement:
     hz = os.sysconf("SC_CLK_TCK")
     busy0 = _busy_jiffies()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    err = proc.stderr.read().decode(errors="replace")
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    # Output goes to files, not pipes: reading pipes to the end would mean waiting for the
+    # child, and the child must be reaped by os.wait4 to get its own rusage.
+    with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
+        proc = subprocess.Popen(cmd, stdout=out_f, stderr=err_f, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out_f.seek(0)
+        err_f.seek(0)
+        out, err = out_f.read().decode(errors="replace"), err_f.read().decode(errors="replace")
     cpu = usage.ru_utime + usage.ru_stime
     other = max(0.0, (_busy_jiffies() - busy0) / hz - cpu)
     return Measurement(rc=proc.returncode, wall=wall, cpu=cpu, rss_mb=usage.ru_maxrss / 1024,
-                       background=other / wall, stderr=err)
+                       background=other / wall, stderr=err, stdout=out)
 
 
 def wait_for_quiet(max_wait: float, threshold: float = 0.3) -> float:
@@ -296,20 +314,7 @@ def label(rows: int) -> str:
     return f"{rows // 1_000_000}M" if rows % 1_000_000 == 0 else f"{rows:,}"
 
 
-# `writer aggregate` exactly as the CLI runs it (add_arguments, then run), without the rest
-# of the CLI: at the time of writing `python -m writer` imports every command's module
-# (eval -> draft -> openai, pandas) before parsing, which costs more than a second per
-# command and is not the aggregation's. Both are measured; see the report.
-RUNNER = ("import argparse, sys; from writer import aggregate as a; "
-          "p = argparse.ArgumentParser(prog='writer aggregate'); a.add_arguments(p); "
-          "sys.exit(a.run(p.parse_args(sys.argv[1:]), sys.stdout, sys.stderr))")
-
-
 def writer_cmd(folder: Path, out: Path, tz: str) -> list[str]:
-    return [sys.executable, "-c", RUNNER, str(folder), "--out", str(out), "--tz", tz]
-
-
-def cli_cmd(folder: Path, out: Path, tz: str) -> list[str]:
     return [sys.executable, "-m", "writer", "aggregate", str(folder), "--out", str(out), "--tz", tz]
 
 
@@ -352,18 +357,16 @@ def main(argv: list[str] | None = None) -> int:
         entry = {"rows": rows, "folder": str(folder), "size_mb": size_mb, "gen": gen,
                  "files": len(list(folder.glob("*.parquet"))), "zones": []}
         for tz in zones:
-            runs = {"writer": [], "cli": [], "pandas": []}
+            runs = {"writer": [], "pandas": []}
             for i in range(args.runs):
                 # Interleaved, so a slow spell of the machine hits every side alike.
-                for name, make in (("writer", writer_cmd), ("cli", cli_cmd), ("pandas", pandas_cmd)):
+                for name, make in (("writer", writer_cmd), ("pandas", pandas_cmd)):
                     out = out_dir / f"{name}-{label(rows)}-{tz.replace('/', '_')}.parquet"
                     m = quiet_run(make(folder, out, tz), args, f"[{label(rows)} {tz}] {name} run {i + 1}")
                     runs[name].append(m)
             w = out_dir / f"writer-{label(rows)}-{tz.replace('/', '_')}.parquet"
             p = out_dir / f"pandas-{label(rows)}-{tz.replace('/', '_')}.parquet"
-            c = out_dir / f"cli-{label(rows)}-{tz.replace('/', '_')}.parquet"
-            entry["zones"].append({"tz": tz, "runs": runs,
-                                   "same": same_table(w, p) and same_table(c, p)})
+            entry["zones"].append({"tz": tz, "runs": runs, "same": same_table(w, p)})
         report["sizes"].append(entry)
 
     text = render_report(report, args)
@@ -371,6 +374,11 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.results).write_text(text)
     print(text)
     return 0
+
+
+def _inside(ms) -> str:
+    values = [m.inside for m in ms if m.inside is not None]
+    return f"{statistics.median(values):.2f} s" if values else ""
 
 
 def _med(ms, attr):
@@ -396,7 +404,9 @@ def render_report(report: dict, args) -> str:
         "",
         ("Each figure is the median of the runs, each run a fresh process (`python -m writer "
          "aggregate ...`, so interpreter start-up and imports are included). Peak RSS is that "
-         "process's own maximum resident set (`os.wait4`). *Background* is the CPU other "
+         "process's own maximum resident set (`os.wait4`). *Inside aggregate()* is the time "
+         "the command reports for itself, without interpreter start-up and imports. "
+         "*Background* is the CPU other "
          "processes on this shared machine used during the run, in cores: with 2 cores, 1.0 "
          "means a neighbour held one of them. A run with more than "
          f"{args.quiet} cores of background was *discarded* and repeated (up to "
@@ -405,24 +415,24 @@ def render_report(report: dict, args) -> str:
     ]
     for e in report["sizes"]:
         gen = e["gen"]
-        gen_text = (f"generated in {gen['seconds']:.0f} s, peak RSS {gen['rss_mb']:.0f} MB"
-                    if gen.get("generated") else "reused from an earlier run (same rows and seed)")
+        gen_text = (f"generated in {gen['seconds']:.0f} s with a peak RSS of {gen['rss_mb']} MB "
+                    f"({'on ' + gen['when'] + ', reused' if gen['reused'] else 'in this run'})")
         lines += [f"## {label(e['rows'])} events", "",
                   (f"{e['files']} Parquet files, {e['size_mb']:,.0f} MB, snappy; columns ts "
                    "(timestamp µs UTC), user_id (never read), bot, category, reasoning_tokens, "
                    f"trigger; {gen_text}."), "",
-                  ("| time zone | engine | wall (median) | min | max | CPU | rows/s | peak RSS | "
-                   "background | discarded | speed-up | same table |"),
-                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+                  ("| time zone | engine | wall (median) | min | max | inside aggregate() | CPU | "
+                   "rows/s | peak RSS | background | discarded | speed-up | same table |"),
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for z in e["zones"]:
-            w, c, p = z["runs"]["writer"], z["runs"]["cli"], z["runs"]["pandas"]
-            for name, ms in (("writer aggregate (DuckDB)", w),
-                             ("same, via today's `python -m writer`", c),
+            w, p = z["runs"]["writer"], z["runs"]["pandas"]
+            for name, ms in (("`writer aggregate` (DuckDB)", w),
                              ("pandas over pyarrow batches", p)):
                 speedup = "" if ms is p else f"{_med(p, 'wall') / _med(ms, 'wall'):.1f}×"
                 lines.append(
                     f"| {z['tz']} | {name} | **{_med(ms, 'wall'):.2f} s** | "
                     f"{min(m.wall for m in ms):.2f} | {max(m.wall for m in ms):.2f} | "
+                    f"{_inside(ms)} | "
                     f"{_med(ms, 'cpu'):.2f} s | {e['rows'] / _med(ms, 'wall') / 1e6:.1f}M | "
                     f"{max(m.rss_mb for m in ms):.0f} MB | {_med(ms, 'background'):.2f} | "
                     f"{sum(m.attempts - 1 for m in ms)} | {speedup} | "
