@@ -8,7 +8,6 @@ as for an LLM draft. The same findings and templates always give the same text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 import jinja2
 

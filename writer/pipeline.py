@@ -7,16 +7,15 @@ verify: read the post → rebuild the same ledger from the data → check every 
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from writer import __version__
 from writer.draft import (
-    Context, Draft, Outcome, chart_words, draft_with_llm, make_plan, period_phrase,
+    Context, Draft, Outcome, chart_words, draft_with_llm, make_plan,
 )
 from writer.errors import Problem, WriterError
 from writer.findings import FindingSettings, Findings, find
@@ -30,7 +29,7 @@ from writer.post import (
 )
 from writer.prompts import Prompts
 from writer.shares import Shares, compute_shares
-from writer.verify import Report, parity, verify_markdown, verify_text
+from writer.verify import Report, verify_markdown, verify_text
 
 SAMPLE_FINGERPRINT = Path(__file__).resolve().parent.parent / "data" / "sample.sha256"
 
@@ -238,7 +237,6 @@ def _launch_annotations(findings, table):
 def footnotes(a: Analysis, plan, lang: str, top: int):
     from writer.post import Footnotes, escape_name
 
-    reg = a.dataset.registry
     zh = lang == "zh"
     items = []
     items.append(
@@ -314,7 +312,6 @@ def _hybrid_families(dataset: Dataset) -> list[str]:
 
 
 def _groupings(a: Analysis, plan, top: int) -> list[tuple[str, list[str]]]:
-    reg = a.dataset.registry
     shown: list[str] = []
     for section in plan.sections:
         for fam in a.shares[section.chart].fold(top).entities:
@@ -322,7 +319,7 @@ def _groupings(a: Analysis, plan, top: int) -> list[tuple[str, list[str]]]:
                 shown.append(fam)
     out = []
     for fam in shown:
-        family = reg.families.get(fam)
+        family = a.dataset.registry.families.get(fam)
         if family is not None and len(family.bots) > 1:
             out.append((fam, list(family.bots)))
     return out
