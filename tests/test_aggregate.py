@@ -256,11 +256,11 @@ def test_range_without_events_writes_an_empty_table(tmp_path):
     assert any("no events" in w for w in result.warnings)
 
 
-def test_all_triggers_are_kept_and_null_means_user(tmp_path):
+def test_all_triggers_are_kept_and_null_or_empty_means_user(tmp_path):
     rows = [{"ts": utc(2025, 1, 7), "trigger": t}
-            for t in ["user", "user", None, "animate_button", "speak_button", "speak_button"]]
+            for t in ["user", "user", None, "", "animate_button", "speak_button", "speak_button"]]
     _, out = run_agg(tmp_path, rows)
-    assert [(r[5], r[3]) for r in out] == [("animate_button", 1), ("speak_button", 2), ("user", 3)]
+    assert [(r[5], r[3]) for r in out] == [("animate_button", 1), ("speak_button", 2), ("user", 4)]
 
 
 def test_absent_trigger_column_means_user(tmp_path):

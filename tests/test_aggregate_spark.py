@@ -55,7 +55,7 @@ def sample_events(n: int = 20_000, seed: int = 11) -> pa.Table:
         bots.append(bot)
         cats.append(cat)
         tokens.append(rnd.choice([0, 0, 0, 12, 3000, None]))
-        triggers.append(rnd.choice(["user"] * 8 + ["animate_button", "speak_button", None]))
+        triggers.append(rnd.choice(["user"] * 8 + ["animate_button", "speak_button", None, ""]))
         users.append(rnd.randrange(10**12))
     return pa.table({
         "ts": pa.array(ts, pa.timestamp("us", tz="UTC")),

@@ -9,7 +9,7 @@
 --   bot, category     text
 --   reasoning_tokens  an integer (a boolean `reasoning` column is substituted when the
 --                     logs carry the flag instead of the count)
---   trigger           text; NULL (or an absent column) means 'user'
+--   trigger           text; NULL, '' (or an absent column) means 'user'
 -- No other column is referenced, so an engine with projection pushdown never reads them.
 --
 -- Parameters ($name) are replaced with literals before the query runs:
@@ -88,9 +88,10 @@ SELECT
     category,
     bot,
     CAST(SUM(messages) AS BIGINT) AS messages,
-    -- NULL tokens mean no reasoning; a NULL trigger is a user message (the contract default).
+    -- NULL tokens mean no reasoning; a NULL or empty trigger is a user message (the
+    -- contract's default).
     COALESCE(reasoning, FALSE) AS reasoning,
-    COALESCE("trigger", 'user') AS "trigger"
+    COALESCE(NULLIF("trigger", ''), 'user') AS "trigger"
 FROM placed
 -- Events without a time, bot or category cannot be placed; the runner counts them.
 WHERE week_index IS NOT NULL AND category IS NOT NULL AND bot IS NOT NULL
