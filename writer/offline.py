@@ -7,7 +7,6 @@ as for an LLM draft. The same findings and templates always give the same text.
 
 from __future__ import annotations
 
-import re
 
 import jinja2
 
@@ -25,14 +24,6 @@ SHORT = {
     "zh": {"text": "文本", "reasoning": "推理", "image": "图像生成", "video": "视频生成",
            "audio": "音频生成"},
 }
-MD_SPECIAL = re.compile(r"([\\`*\[\]|])")
-
-
-def _md(name: str) -> str:
-    """A data name inside Markdown prose: no accidental emphasis, links or tables."""
-    return MD_SPECIAL.sub(r"\\\1", name)
-
-
 class _View:
     """What a template sees of one finding: words and slot tokens, never formatted numbers."""
 
@@ -40,12 +31,12 @@ class _View:
         self._f = finding
         self.kind = finding.kind
         self.chart = finding.chart
-        self.subject = _md(finding.subject)
+        self.subject = finding.subject  # names stay raw: writer.post escapes them, as for LLM prose
         self.noun = chart_words(finding.chart, lang)[1]
         self.chart_title = SHORT[lang].get(finding.chart, finding.chart)
         self.weeks = weeks
         self.fact_names = [n for n, f in finding.facts.items() if f.unit in NUMERIC_UNITS]
-        others = [_md(f.entity) for n, f in finding.facts.items()
+        others = [f.entity for n, f in finding.facts.items()
                   if n in ("second", "third", "fourth", "fifth")]
         self.others = fmt.names(others, lang) if others else ""
 
@@ -53,7 +44,7 @@ class _View:
         return name in self._f.facts
 
     def entity(self, name: str) -> str:
-        return _md(self._f.facts[name].entity)
+        return self._f.facts[name].entity
 
     def slot(self, name: str, style: str | None = None) -> str:
         if name not in self._f.facts:

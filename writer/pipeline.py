@@ -25,11 +25,11 @@ from writer.offline import write_offline
 from writer.periods import Weeks
 from writer.post import (
     ChartImage, PostInput, Site, atomic_write, check_overwrite, default_date, post_path,
-    render_post, slug_for, split_post,
+    render_post, slug_for,
 )
 from writer.prompts import Prompts
 from writer.shares import Shares, compute_shares
-from writer.verify import Report, verify_markdown, verify_text
+from writer.verify import Report, read_front_matter, verify_markdown, verify_text
 
 SAMPLE_FINGERPRINT = Path(__file__).resolve().parent.parent / "data" / "sample.sha256"
 
@@ -141,7 +141,7 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
             names=ctx.names,
         ))
         texts[lang] = post
-        reports[lang] = _verify_post(post, lang, a.ledger, drafts[lang])
+        reports[lang] = _verify_post(post, lang, a.ledger, drafts[lang].frame.title)
 
     problems = [i.render() for r in reports.values() for i in r.issues]
     if len(options.langs) == 2 and not problems:
@@ -181,13 +181,16 @@ def _backend_name(backend) -> str:
     return f"openai:{settings.model}" if settings is not None else "openai"
 
 
-def _verify_post(post: str, lang: str, ledger: Ledger, d: Draft) -> Report:
-    report = verify_markdown(post, lang, ledger)
-    # The title lives in the front matter, which the body check skips: check it too.
-    title_issues = verify_text(d.frame.title, lang, ledger, chart=None, file="title")
-    if title_issues:
-        from dataclasses import replace
+def _verify_post(post: str, lang: str, ledger: Ledger, title: str, file: str | None = None
+                 ) -> Report:
+    """Verify a post's body and its title (the title lives in the front matter, which the
+    body check skips)."""
+    from dataclasses import replace
 
+    report = verify_markdown(post, lang, ledger, file=file)
+    title_issues = verify_text(title, lang, ledger, chart=None,
+                               file=f"{file} (title)" if file else "title")
+    if title_issues:
         report = replace(report, issues=tuple(report.issues) + tuple(title_issues))
     return report
 
@@ -346,34 +349,21 @@ def verify_post_file(path: Path, dataset: Dataset, resolve: Callable[[str], Week
     except OSError as exc:
         raise InputError(Problem(f"cannot read the post ({exc.strerror})", file=str(path),
                                  fix="check the path")) from None
-    fm, _, _ = split_post(text)
-    period = period_override or fm.get("period", "").strip('"')
+    fm = read_front_matter(text)
+    period = period_override or str(fm.get("period") or "")
     if not period:
         raise InputError(Problem("the post has no 'period' in its front matter", file=str(path),
                                  fix="pass --period, e.g. --period 2025H1"))
-    lang = fm.get("lang", "en").strip('"')
+    lang = str(fm.get("lang") or "en")
     if lang not in ("en", "zh"):
         raise InputError(Problem(f"the front matter's lang {lang!r} is not en or zh",
                                  file=str(path), fix="set lang: en or lang: zh"))
     warnings = []
-    stated = fm.get("data_sha256")
+    stated = str(fm.get("data_sha256") or "")
     if stated and stated != dataset.sha256:
         warnings.append(f"{path}: the data changed since this post was drafted "
                         f"(data_sha256 {stated[:12]}… in the post, {dataset.sha256[:12]}… now); "
                         "numbers are checked against the data as it is now")
     a = analyse(dataset, resolve(period), settings)
-    report = verify_markdown(text, lang, a.ledger, file=str(path))
-    title = fm.get("title", "").strip()
-    if title.startswith('"'):
-        import json
-
-        try:
-            title = json.loads(title)
-        except ValueError:
-            pass
-    title_issues = verify_text(title, lang, a.ledger, chart=None, file=f"{path} (title)")
-    if title_issues:
-        from dataclasses import replace
-
-        report = replace(report, issues=tuple(report.issues) + tuple(title_issues))
+    report = _verify_post(text, lang, a.ledger, str(fm.get("title") or ""), file=str(path))
     return VerifyResult(path, lang, report, tuple(warnings))
