@@ -142,7 +142,25 @@ def test_registry_unknown_column(tmp_path):
     path = write(tmp_path, "models.csv", "bot,family,provider,colour\nA,A,X,red\n")
     msg = error_of(read_registry, path)
     assert "unknown column 'colour'" in msg and "column 'colour'" in msg
-    assert "bot, family, provider, released, excluded, predecessor" in msg
+    assert "bot, family, provider, released, excluded, predecessor, tags" in msg
+
+
+def test_registry_tags_are_optional_and_split_on_semicolons(tmp_path):
+    path = write(tmp_path, "models.csv", "bot,family,provider,tags\n"
+                 "a1,A,X,hybrid-reasoning; open-weights\n" "a2,A,X,\n" "b1,B,Y,hybrid-reasoning\n")
+    registry, _ = read_registry(path)
+    assert registry.bots["a1"].tags == ("hybrid-reasoning", "open-weights")
+    assert registry.bots["a2"].tags == () and registry.bots["b1"].tags == ("hybrid-reasoning",)
+    assert registry.tags == ("hybrid-reasoning", "open-weights")
+    no_tags, _ = read_registry(write(tmp_path, "m2.csv", "bot,family,provider\na1,A,X\n"))
+    assert no_tags.tags == () and no_tags.bots["a1"].tags == ()
+
+
+def test_registry_bad_tag_names_row_column_value_and_fix(tmp_path):
+    path = write(tmp_path, "models.csv", "bot,family,provider,tags\na1,A,X,ok\na2,A,X,Hybrid Reasoning!\n")
+    msg = error_of(read_registry, path)
+    assert "row 3" in msg and "column 'tags'" in msg and "'Hybrid'" in msg
+    assert "lowercase letters, digits and hyphens" in msg
 
 
 def test_registry_family_cycle(tmp_path):

@@ -11,6 +11,7 @@ data row is row 2; in Parquet the first row is row 1.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,7 +27,9 @@ KEY = ("week", "category", "bot", "reasoning", "trigger")
 USAGE_REQUIRED = ("week", "category", "bot", "messages")
 USAGE_OPTIONAL = {"reasoning": "false", "trigger": "user"}
 REGISTRY_REQUIRED = ("bot", "family", "provider")
-REGISTRY_OPTIONAL = ("released", "excluded", "predecessor")
+REGISTRY_OPTIONAL = ("released", "excluded", "predecessor", "tags")
+# A tag groups bots across families ("hybrid-reasoning"): lowercase words joined by hyphens.
+TAG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 OTHER = "Other"  # the long-tail family: counted everywhere, never a finding's subject
 UNKNOWN_PROVIDER = "unknown"
 TRUE = {"true", "1", "yes", "y", "t"}
@@ -49,6 +52,7 @@ class Bot:
     family: str
     provider: str
     excluded: bool = False
+    tags: tuple[str, ...] = ()  # registry tags, sorted: groups that cut across families
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,11 @@ class Registry:
     @property
     def providers(self) -> tuple[str, ...]:
         return tuple(sorted({f.provider for f in self.families.values()}))
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Every tag some bot carries, sorted."""
+        return tuple(sorted({t for b in self.bots.values() for t in b.tags}))
 
 
 @dataclass(frozen=True)
@@ -349,7 +358,8 @@ def read_registry(path: str | Path) -> tuple[Registry, bytes]:
                          file=name, row=row, column="bot", value=bot,
                          fix="keep one row per bot")
             continue
-        bots[bot] = Bot(bot, family, provider or UNKNOWN_PROVIDER, bool(excluded[i]))
+        tags = _parse_tags(text["tags"][i], name, row, problems)
+        bots[bot] = Bot(bot, family, provider or UNKNOWN_PROVIDER, bool(excluded[i]), tags)
         rows_of[bot] = row
         fam_rows.setdefault(family, []).append(i)
 
@@ -389,6 +399,17 @@ def read_registry(path: str | Path) -> tuple[Registry, bytes]:
     problems.raise_if_any()
     _check_cycles(families, fam_rows, text, name, first_row)
     return Registry(MappingProxyType(bots), MappingProxyType(families)), raw
+
+
+def _parse_tags(cell: str, name: str, row: int, problems: _Problems) -> tuple[str, ...]:
+    """"hybrid-reasoning; open-weights" → ("hybrid-reasoning", "open-weights")."""
+    tags = [t for t in re.split(r"[;\s]+", cell) if t]
+    for t in tags:
+        if not TAG.fullmatch(t):
+            problems.add(message=f"has the tag {t!r}", file=name, row=row, column="tags", value=t,
+                         fix="write tags in lowercase letters, digits and hyphens "
+                             "(hybrid-reasoning), separated by ';'")
+    return tuple(sorted(set(t for t in tags if TAG.fullmatch(t))))
 
 
 def _check_cycles(families, fam_rows, text, name, first_row) -> None:
