@@ -126,3 +126,57 @@ def test_tables_are_read_only(shares):
         shares["text"].counts[0, 0] = 5
     with pytest.raises(TypeError):
         shares.tables["x"] = None
+
+
+# Tag groups: G1 (family G, whose only bot is tagged) and H1 (one of family H's two bots)
+# carry "hybrid-reasoning"; so does the excluded bot X1, which must not count.
+GROUP_REG = """bot,family,provider,excluded,tags
+G1,G,LabG,false,hybrid-reasoning
+H1,H,LabH,false,hybrid-reasoning
+H2,H,LabH,false,
+K1,K,LabK,false,
+X1,X,Platform,true,hybrid-reasoning
+"""
+# Week 1 reasoning: G1 5, H1 15, H2 30, K1 50 -> 100. Week 2: G1 10, H1 0, H2 40, K1 150 -> 200.
+# A follow-up row for H1 and the excluded X1 stay out.
+GROUP_USAGE = """week,category,bot,messages,reasoning,trigger
+2025-01-06,text,G1,5,true,user
+2025-01-06,text,G1,95,false,user
+2025-01-06,text,H1,15,true,user
+2025-01-06,text,H1,7,true,retry_button
+2025-01-06,text,H2,30,true,user
+2025-01-06,text,K1,50,true,user
+2025-01-06,text,X1,500,true,user
+2025-01-13,text,G1,10,true,user
+2025-01-13,text,H2,40,true,user
+2025-01-13,text,K1,150,true,user
+"""
+
+
+@pytest.fixture()
+def grouped(tmp_path):
+    (tmp_path / "u.csv").write_text(GROUP_USAGE)
+    (tmp_path / "m.csv").write_text(GROUP_REG)
+    data = load(tmp_path / "u.csv", tmp_path / "m.csv")
+    return compute_shares(data, resolve_weeks(parse_period("2025-01"), data.mondays))
+
+
+def test_a_tag_group_names_whole_families_and_single_bots(grouped):
+    group = next(g for g in grouped.groups if g.chart == "reasoning")
+    assert group.tag == "hybrid-reasoning"
+    # H1 is one of H's two bots, so it is named as a bot; G1 is all of G.
+    assert dict(group.member_kind) == {"H1": "bot", "G": "family"}
+    assert group.members == ("G", "H1")  # by messages: G 15, H1 15 -> tie broken by name
+    np.testing.assert_allclose(group.shares, [[5.0, 15.0], [5.0, 0.0]])
+    np.testing.assert_allclose(group.share, [20.0, 5.0])
+
+
+def test_a_tag_group_in_every_chart_it_has_messages_in(grouped):
+    by_chart = {g.chart: g for g in grouped.groups}
+    assert set(by_chart) == {"text", "reasoning"}
+    # Text, week 1: G1 100 + H1 15 of 195 (X1 excluded, the retry row out).
+    np.testing.assert_allclose(by_chart["text"].share, [115 / 195 * 100, 5.0])
+
+
+def test_no_tags_no_groups(shares):
+    assert shares.groups == ()

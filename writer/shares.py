@@ -6,6 +6,11 @@ chart's weekly total, after the methodology's exclusions:
 - only rows whose trigger is `user` count (follow-up buttons are not a user's choice);
 - bots marked `excluded` in the registry (such as the platform's own Assistant) are dropped.
 A week whose total is zero has every share at 0 (and `totals` says why).
+
+Groups cut across families: the bots that carry one registry tag ("hybrid-reasoning") in
+one chart, e.g. Gemini-2.5-Flash (one bot of the Gemini-2.5 family) with the Qwen-3
+family. A member is named by its family when every bot of that family with messages in the
+chart carries the tag, else by the bot, so a story names what a reader would.
 """
 
 from __future__ import annotations
@@ -112,12 +117,37 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class Group:
+    """The bots with one registry tag in one chart, as shares of that chart's total."""
+
+    tag: str
+    chart: str
+    members: tuple[str, ...]  # families or bots, largest first (see the module doc)
+    member_kind: Mapping[str, str] = field(repr=False)  # member → "family" or "bot"
+    counts: np.ndarray = field(repr=False)  # messages, weeks × members
+    totals: np.ndarray = field(repr=False)  # the chart's messages per week
+
+    @property
+    def shares(self) -> np.ndarray:
+        """Each member's percent of the chart's weekly total, weeks × members."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            pct = self.counts / self.totals[:, None] * 100.0
+        return _frozen(np.where(self.totals[:, None] > 0, pct, 0.0))
+
+    @property
+    def share(self) -> np.ndarray:
+        """The whole group's percent of the chart's weekly total."""
+        return _frozen(self.shares.sum(axis=1))
+
+
+@dataclass(frozen=True)
 class Shares:
     """Every chart's table for one period, in post order."""
 
     weeks: Weeks
     tables: Mapping[str, ShareTable]
     exclusions: tuple[Exclusion, ...]
+    groups: tuple[Group, ...] = ()  # tag groups, by chart order then tag
 
     @property
     def charts(self) -> tuple[str, ...]:
@@ -179,6 +209,7 @@ def compute_shares(data: Dataset, weeks: Weeks) -> Shares:
     charts += sorted(present - set(CHART_ORDER))
 
     tables: dict[str, ShareTable] = {}
+    groups: list[Group] = []
     text_totals = None
     for chart in charts:
         if chart == "reasoning":
@@ -191,10 +222,44 @@ def compute_shares(data: Dataset, weeks: Weeks) -> Shares:
             rows = kept[kept["category"] == chart]
         counts = _pivot(rows, monday_index)
         totals = counts.sum(axis=1).to_numpy(dtype=float)
+        for tag in registry.tags:
+            group = _group(tag, chart, rows, monday_index, totals, registry)
+            if group is not None:
+                groups.append(group)
         tables[chart] = _table(
             chart, "family", weeks.mondays, counts.to_numpy(dtype=float), list(counts.columns),
             totals, provider,
             parent="text" if chart == "reasoning" else None,
             parent_totals=text_totals if chart == "reasoning" else None,
         )
-    return Shares(weeks, MappingProxyType(tables), tuple(exclusions))
+    return Shares(weeks, MappingProxyType(tables), tuple(exclusions), tuple(groups))
+
+
+def _group(tag: str, chart: str, rows: pd.DataFrame, weeks: pd.DatetimeIndex,
+           totals: np.ndarray, registry) -> Group | None:
+    """The bots tagged `tag` among one chart's counted rows, named as the module doc says."""
+    by_bot = rows.groupby("bot", observed=True)["messages"].sum()
+    active = [b for b, n in by_bot.items() if n > 0]
+    tagged = sorted(b for b in active if tag in registry.bots[b].tags)
+    if not tagged:
+        return None
+    members: dict[str, list[str]] = {}
+    kind: dict[str, str] = {}
+    for bot in tagged:
+        family = registry.bots[bot].family
+        siblings = [b for b in active if registry.bots[b].family == family]
+        whole = family != OTHER and all(tag in registry.bots[b].tags for b in siblings)
+        name = family if whole else bot
+        members.setdefault(name, []).append(bot)
+        kind[name] = "family" if whole else "bot"
+    per_bot = (rows[rows["bot"].isin(tagged)]
+               .pivot_table(index="week", columns="bot", values="messages", aggfunc="sum",
+                            fill_value=0, observed=True)
+               .reindex(weeks, fill_value=0))
+    counts = np.column_stack([per_bot[bots].to_numpy(dtype=float).sum(axis=1)
+                              for bots in members.values()])
+    names = list(members)
+    order = sorted(range(len(names)), key=lambda i: (-counts[:, i].sum(), names[i]))
+    return Group(tag, chart, tuple(names[i] for i in order),
+                 MappingProxyType({names[i]: kind[names[i]] for i in order}),
+                 _frozen(counts[:, order]), _frozen(totals))
