@@ -122,6 +122,11 @@ REGISTRY = [
     ("Orpheus", "Canopy Labs", "", {"Orpheus-TTS": "2025-03-19"}),
 ]
 EXCLUDED = {"Assistant"}
+# Registry tags: groups that cut across families. Hybrid reasoning models decide how much to
+# reason from the conversation itself (the reference post's Gemini 2.5 Flash and Qwen 3);
+# Claude 3.7 Sonnet's thinking is switched by a request parameter, so it is not tagged.
+TAGS = {bot: "hybrid-reasoning"
+        for bot in ("Gemini-2.5-Flash", "Qwen3-235B-A22B", "Qwen3-32B", "Qwen3-30B-A3B")}
 
 # Weekly user-triggered, non-excluded messages: (first week, weekly growth). Subscriber
 # growth; the shares divide it out again.
@@ -407,8 +412,9 @@ def write(out_dir: Path, seed: int = DEFAULT_SEED) -> None:
         w.writerows(build(seed))
     with open(out_dir / "models.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["bot", "family", "provider", "released", "excluded", "predecessor"])
-        rows = [(bot, fam, provider, rel, "true" if bot in EXCLUDED else "false", pred)
+        w.writerow(["bot", "family", "provider", "released", "excluded", "predecessor", "tags"])
+        rows = [(bot, fam, provider, rel, "true" if bot in EXCLUDED else "false", pred,
+                 TAGS.get(bot, ""))
                 for fam, provider, pred, bots in REGISTRY for bot, rel in bots.items()]
         w.writerows(sorted(rows))
 
