@@ -462,3 +462,35 @@ def test_offline_cli_gives_the_same_post_and_charts_byte_for_byte(offline_runs):
     assert any(f.suffix == ".svg" for f in files) and any(f.suffix == ".png" for f in files)
     different = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
     assert different == []
+
+
+# --------------------------------------------------------------------------------------------
+# tag groups in the offline prose
+# --------------------------------------------------------------------------------------------
+
+
+def test_offline_prose_tells_the_hybrid_group_and_it_verifies(sample):
+    from writer.draft import Plan
+
+    findings = sample.analysis.findings
+    small = next(f for f in findings if f.kind == "small_share" and f.chart == "reasoning")
+    group = next(f for f in findings if f.kind == "group_share" and f.chart == "text")
+    plan = Plan((SectionPlan("reasoning", (small,), ()), SectionPlan("text", (group,), ())),
+                (small,), ())
+    for lang in LANGS:
+        draft = write_offline(sample.ctx, plan, lang)
+        reasoning, text = draft.sections
+        bullet = reasoning.bullets[0]
+        # the members, each with its share, then the group's together
+        if lang == "en":
+            assert ("so did the newly arrived hybrid reasoning models, Gemini-2.5-Flash (0.5%) "
+                    "and Qwen-3 (0.5%), at most 1% together.") in bullet
+            assert text.bullets[0].startswith("Hybrid reasoning models, Gemini-2.5-Flash (")
+        else:
+            assert "同期出现的混合推理模型 Gemini-2.5-Flash（0.5%）和Qwen-3（0.5%）同样用量不大" in bullet
+            assert text.bullets[0].startswith("混合推理模型 Gemini-2.5-Flash（")
+        assert bullet.count("Qwen-3") == 1  # a member of the group, not a small launch too
+        assert small.facts["hybrid_reasoning"].id in reasoning.facts
+        for part, chart in ((reasoning, "reasoning"), (text, "text")):
+            issues = verify_text(" ".join(part.bullets), lang, sample.ctx.ledger, chart=chart)
+            assert not issues, [i.render() for i in issues]

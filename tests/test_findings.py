@@ -15,7 +15,7 @@ from writer.errors import InputError, UsageError
 from writer.findings import KINDS, Findings, FindingSettings, find, to_json, to_table
 from writer.load import OTHER, Bot, Family, Registry
 from writer.periods import Period, Weeks
-from writer.shares import Shares, ShareTable
+from writer.shares import Group, Shares, ShareTable
 
 MONDAY = date(2025, 1, 6)
 
@@ -83,7 +83,7 @@ def ramp(a: float, b: float, n: int = 12) -> list[float]:
 
 
 CHANGE_KINDS = {"launch_ramp", "peak_decline", "rise", "fall", "provider_change",
-                "succession", "category_share", "steady", "small_share"}
+                "succession", "category_share", "steady", "small_share", "group_share"}
 
 
 # ------------------------------------------------------------------ flat series
@@ -386,6 +386,103 @@ def test_small_share_groups_registered_launches_that_stayed_under_one_percent():
     assert f.facts["grok_3"].value == pytest.approx(0.7)
     assert f.text["en"] == ("Launched during the period, Grok-3 (at most 0.7%) stayed small in "
                             "reasoning messages, each under 1%.")
+
+
+# ------------------------------------------------------------------ tag groups
+
+
+def group(chart: str, members: dict[str, list[float]], kinds_: dict[str, str] | None = None,
+          tag: str = "hybrid-reasoning") -> Group:
+    """A tag group from {member: weekly % of the chart}, 10,000 messages a week."""
+    names = list(members)
+    counts = np.array([members[m] for m in names], dtype=float).T * 100.0
+    kinds_ = kinds_ or {}
+    return Group(tag, chart, tuple(names),
+                 MappingProxyType({m: kinds_.get(m, "bot") for m in names}), counts,
+                 np.full(len(counts), 10_000.0))
+
+
+def run_groups(t: ShareTable, *groups: Group, **reg) -> Findings:
+    shares = Shares(weeks_of(len(t.weeks)), MappingProxyType({t.chart: t}), (), groups)
+    return find(shares, registry_for(t, **reg), FindingSettings())
+
+
+def reasoning_with_launches(n: int = 12) -> ShareTable:
+    grok = [0, 0, 0, 0.2, 0.4, 0.5, 0.6, 0.6, 0.7, 0.7, 0.7, 0.7][:n]
+    gem = [0, 0, 0, 5, 12, 20, 25, 28, 30, 30, 31, 31][:n]
+    return table("reasoning", {"Grok-3": grok, "Gem": gem,
+                               "o1": [95 - a - b for a, b in zip(grok, gem)]})
+
+
+def test_a_new_group_that_stayed_small_is_told_with_the_small_launches():
+    flash = [0] * 7 + [0.1, 0.2, 0.3, 0.4, 0.5]
+    qwen = [0] * 8 + [0.2, 0.3, 0.4, 0.4]
+    found = run_groups(reasoning_with_launches(),
+                       group("reasoning", {"Flash": flash, "Qwen": qwen}, {"Qwen": "family"}))
+    assert "group_share" not in kinds(found)
+    f = one(found, "small_share", "reasoning")
+    assert f.facts["hybrid_reasoning"].value == pytest.approx(0.85)  # mean of 0.8 and 0.9
+    assert (f.facts["hybrid_reasoning"].entity, f.facts["hybrid_reasoning"].entity_kind) == (
+        "hybrid-reasoning", "group")
+    assert (f.facts["flash"].entity_kind, f.facts["qwen"].entity_kind) == ("bot", "family")
+    assert f.facts["flash"].value + f.facts["qwen"].value == pytest.approx(0.85)
+    assert f.text["en"] == (
+        "Launched during the period, Grok-3 (at most 0.7%) stayed small in reasoning messages, "
+        "each under 1%; so did the newly arrived hybrid reasoning models, Flash (about 0.4%) "
+        "and Qwen (0.4%), at most about 0.9% together.")
+    assert "混合推理模型 Flash（约0.4%）和Qwen（0.4%）同样用量很小，合计最高约0.9%" in f.text["zh"]
+
+
+def test_an_established_group_gets_its_own_finding_at_the_end():
+    t = table("reasoning", {"A": flat(40), "B": flat(30), "C": flat(20)})
+    found = run_groups(t, group("reasoning", {"A-Flash": flat(8), "B": flat(4)}, {"B": "family"}))
+    f = one(found, "group_share", "hybrid-reasoning")
+    assert f.subject_kind == "group"
+    assert f.facts["hybrid_reasoning"].value == pytest.approx(12.0)
+    assert [fact.entity for fact in f.facts.values()] == ["hybrid-reasoning", "A-Flash", "B"]
+    assert f.text["en"] == ("Hybrid reasoning models, A-Flash (8%) and B (4%), together held 12% "
+                            "of reasoning messages at the end of the period.")
+    assert f.text["zh"] == "混合推理模型 A-Flash（8%）和B（4%）期末合计占推理消息的12%。"
+
+
+def test_a_group_of_one_whole_family_is_that_family_story():
+    t = table("reasoning", {"A": flat(40), "B": flat(30)})
+    found = run_groups(t, group("reasoning", {"B": flat(30)}, {"B": "family"}))
+    assert "group_share" not in kinds(found)
+    assert all(fact.entity_kind != "group" for f in found for fact in f.facts.values())
+
+
+def test_a_group_of_one_bot_inside_a_family_is_a_story():
+    t = table("reasoning", {"A": flat(40), "B": flat(30)})
+    found = run_groups(t, group("reasoning", {"A-Flash": flat(6)}))
+    f = one(found, "group_share", "hybrid-reasoning")
+    assert f.facts["a_flash"].entity_kind == "bot" and f.facts["a_flash"].value == 6
+
+
+def test_a_group_gone_by_the_end_or_never_present_says_nothing():
+    t = table("reasoning", {"A": flat(40), "B": flat(30)})
+    gone = [5.0] * 6 + [0.0] * 6
+    found = run_groups(t, group("reasoning", {"X": gone, "Y": gone}),
+                       group("reasoning", {"Z": flat(0.0)}, tag="open-weights"))
+    assert "group_share" not in kinds(found)
+
+
+def test_a_one_week_spike_does_not_make_a_group_bigger():
+    t = table("reasoning", {"A": flat(40), "B": flat(30)})
+    spiky = [3.0] * 11 + [15.0]
+    found = run_groups(t, group("reasoning", {"X": spiky, "Y": flat(2)}))
+    assert one(found, "group_share", "hybrid-reasoning").facts["hybrid_reasoning"].value == (
+        pytest.approx(5.0))
+
+
+def test_another_tag_is_named_by_itself():
+    t = table("text", {"A": flat(40), "B": flat(30)})
+    found = run_groups(t, group("text", {"A-open": flat(5), "B": flat(10)}, {"B": "family"},
+                                tag="open-weights"))
+    f = one(found, "group_share", "open-weights")
+    assert f.text["en"].startswith("Open weights models, B (10%) and A-open (5%)") or \
+        f.text["en"].startswith("Open weights models, A-open (5%) and B (10%)")
+    assert f.text["zh"].startswith("open-weights 类模型")
 
 
 # ------------------------------------------------------------------ never Other, never excluded

@@ -151,7 +151,7 @@ STORIES = {
     "reasoning-o3-over-o1": ("reasoning", "succession", "o3", None, successor_ahead),
     "reasoning-o1-falls": ("reasoning", "fall", "o1", "change", "bound"),
     "reasoning-grok3-under-1": ("reasoning", "small_share", "reasoning", None, small("grok_3")),
-    "reasoning-hybrids": None,  # see test_the_hybrid_reasoning_story_needs_bot_level_shares
+    "reasoning-hybrids": ("reasoning", "small_share", "reasoning", "hybrid_reasoning", "value"),
     "image-gptimage1-launch": ("image", "launch_ramp", "GPT-Image-1", "launch", "date"),
     "image-gptimage1-2wk": ("image", "launch_ramp", "GPT-Image-1", None, weeks_after(2)),
     "image-gptimage1-2wk-mean": ("image", "launch_ramp", "GPT-Image-1", "share", "value"),
@@ -208,14 +208,23 @@ def test_published_story_is_among_the_top_findings_of_its_chart(row_id):
         f_value(f, fact, row, how)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Gemini-2.5-Flash is a bot inside the Gemini-2.5 family, so the family-level share "
-    "tables cannot isolate 'Gemini 2.5 Flash + Qwen 3 ≈ 1% of reasoning'; this needs "
-    "bot-level reasoning shares (or a registry tag for hybrid models) from the share engine"))
-def test_the_hybrid_reasoning_story_needs_bot_level_shares():
-    row = figures()["reasoning-hybrids"]
-    entities = {fact.entity for f in top("reasoning") for fact in f.facts.values()}
-    assert "Gemini-2.5-Flash" in entities, row["source"]
+def test_the_hybrid_story_names_the_flash_bot_and_the_qwen3_family():
+    # Gemini-2.5-Flash is one bot of the Gemini-2.5 family (Pro is not hybrid), so the group
+    # names the bot; every Qwen-3 bot is tagged, so it names the family. New in the period and
+    # small, the group is told with the other launches that stayed small, as the reference does.
+    f = finding("reasoning", "small_share", "reasoning")
+    group = f.facts["hybrid_reasoning"]
+    assert (group.entity, group.entity_kind) == ("hybrid-reasoning", "group")
+    names = list(f.facts)
+    members = {f.facts[n].entity: f.facts[n].entity_kind
+               for n in names[names.index("hybrid_reasoning") + 1:]}  # the group's, after it
+    assert members == {"Gemini-2.5-Flash": "bot", "Qwen-3": "family"}
+    parts = f.facts["gemini_2_5_flash"].value + f.facts["qwen_3"].value
+    assert parts == pytest.approx(group.value)
+    assert "hybrid reasoning models, Gemini-2.5-Flash (0.5%) and Qwen-3 (0.5%)" in f.text["en"]
+    assert "混合推理模型 Gemini-2.5-Flash（0.5%）和Qwen-3（0.5%）" in f.text["zh"]
+    # Qwen-3 is told once, as a member of the group, not again as a small launch
+    assert f.text["en"].count("Qwen-3") == 1
 
 
 def test_the_launch_weeks_are_the_ones_the_reference_gives():

@@ -54,6 +54,13 @@ steady           a launched family whose weekly shares have stayed within ±`ste
                  (the mean of those weeks), weeks, since, launch.
 small_share      launched registry families that never reached `small_share` %: one
                  finding per chart, a fact per family (its highest two-week share).
+group_share      the bots of one registry tag (writer.shares.Group, e.g. the hybrid
+                 reasoning models) at the end, when the group is not just one family: the
+                 group's two-week end share (named by the tag's slug), then one fact per
+                 member (a family, or a bot when only some of its family carries the tag).
+                 A group absent at the start that never reached `small_share` % is told
+                 inside small_share instead (its highest window, then its members'), as the
+                 reference post puts the hybrids' ~1% beside Grok-3-mini's under 1%.
 
 Score = significance × impact (after Top-K insights, Tang et al., SIGMOD 2017, and the
 ranking of Tableau Pulse insights)
@@ -67,10 +74,13 @@ impact = kind weight × magnitude / 100 × scope × diversity, where
         peak's drop, a successor's gain, a leader's or majority's share, a steady level;
         a category's growth counts the whole chart times its change in orders of
         magnitude (capped at 1); launches that stayed small count the chart's typical
-        launch share minus theirs (the gap to expectations);
+        launch share minus theirs (the gap to expectations), and a tag group new in the
+        period that stayed as small is told and counted with them; any other tag group
+        counts its share at the end;
     kind weight encodes what a comms team leads with (Tableau Pulse puts unusual change
         first): news that holds (launch, category share) 1.0, succession 0.9, rise and
-        peak_decline 0.8, fall and provider_change 0.6, small_share 0.5, steady 0.4, and
+        peak_decline 0.8, fall and provider_change 0.6, small_share and group_share 0.5,
+        steady 0.4, and
         standing (leader, concentration) 0.15 (KIND_WEIGHT): the state of a chart is the
         context a post needs, not its news;
     scope is the chart's mean share of its parent for a sub-chart (reasoning ≈ 10% of text;
@@ -101,14 +111,14 @@ from writer.errors import InputError, Problem, UsageError
 from writer.facts import Fact
 from writer.load import OTHER, UNKNOWN_PROVIDER, Registry
 from writer.periods import Weeks
-from writer.shares import Shares, ShareTable
+from writer.shares import Group, Shares, ShareTable
 
 KINDS = ("category_share", "launch_ramp", "succession", "rise", "peak_decline", "fall",
-         "provider_change", "concentration", "leader", "steady", "small_share")
+         "provider_change", "concentration", "leader", "steady", "small_share", "group_share")
 KIND_WEIGHT = {
     "category_share": 1.0, "launch_ramp": 1.0, "succession": 0.9, "rise": 0.8,
     "peak_decline": 0.8, "fall": 0.6, "provider_change": 0.6, "small_share": 0.5,
-    "steady": 0.4, "leader": 0.15, "concentration": 0.15,
+    "group_share": 0.5, "steady": 0.4, "leader": 0.15, "concentration": 0.15,
 }
 ORDINALS = ("second", "third", "fourth", "fifth")
 NOT_SUBJECTS = {OTHER, UNKNOWN_PROVIDER}
@@ -855,47 +865,162 @@ def _steady(c: _Chart, ser: _Series) -> _Draft | None:
     return _Draft("steady", c.name, ser.name, "family", facts, sig, level, text)
 
 
-def _small_share(c: _Chart, ramps: list[_Draft]) -> _Draft | None:
+@dataclass(eq=False)  # compared by identity: it holds arrays
+class _GroupRead:
+    """A tag group's total and members, read like a family's series."""
+
+    group: Group
+    x: np.ndarray  # cleaned weekly shares, weeks × members
+    win: np.ndarray  # the group's window means
+    member_win: np.ndarray  # window means, windows × members
+    sigma: float
+
+    new: bool  # absent from the first window, as a launch is (present_share)
+
+    def top(self) -> int:
+        """The window where the group was largest (the latest, on a tie)."""
+        return len(self.win) - 1 - int(np.argmax(self.win[::-1]))
+
+
+def _read_group(c: _Chart, group: Group) -> _GroupRead | None:
+    """None when the group is one whole family (its own findings tell it) or absent."""
+    if c.n == 0 or (len(group.members) < 2 and set(group.member_kind.values()) == {"family"}):
+        return None
+    x = _despike(np.asarray(group.shares, dtype=float), c.s)
+    total = x.sum(axis=1)
+    win = _windows(total[:, None], c.w)[:, 0]
+    if float(win.max()) < c.s.present_share:
+        return None
+    sigma = float(_sigma(total[:, None], c.s.min_sigma, c.s.present_share)[0])
+    return _GroupRead(group, x, win, _windows(x, c.w), sigma,
+                      float(win[0]) < c.s.present_share)
+
+
+class _Keys(dict):
+    """Fact names for (entity kind, entity): the slug, made unique within one finding (a bot
+    and a family may share a name)."""
+
+    def __call__(self, kind: str, name: str) -> str:
+        if (kind, name) not in self:
+            key = _slug(name)
+            if key in self.values():
+                key = f"{key}_{kind}"
+            self[(kind, name)] = key
+        return self[(kind, name)]
+
+
+def _group_facts(c: _Chart, g: _GroupRead, j: int, keys: _Keys) -> tuple[list, list[str]]:
+    """The group's share in window j, then each member's (members under `present` left out)."""
+    tag = g.group.tag
+    facts = [_fact(keys("group", tag), float(g.win[j]), "pct", c.span(j), tag, "group")]
+    members = []
+    for k, name in enumerate(g.group.members):
+        kind = g.group.member_kind[name]
+        if g.member_win[j, k] >= c.s.present_share:
+            members.append((kind, name))
+            facts.append(_fact(keys(kind, name), float(g.member_win[j, k]), "pct", c.span(j),
+                               name, kind))
+    return facts, members
+
+
+def _small_share(c: _Chart, ramps: list[_Draft], groups: list[_GroupRead] = ()
+                 ) -> _Draft | None:
+    """Launches that stayed small, and tag groups new in the period that did too."""
     s = c.s
+    in_groups = {m for g in groups for m, k in g.group.member_kind.items() if k == "family"}
     small = []
     for ser in c.families.values():
         fam = c.registry.families.get(ser.name)
-        if ser.launch is None or fam is None or not fam.registered:
+        if ser.launch is None or fam is None or not fam.registered or ser.name in in_groups:
             continue
         if ser.launch > c.end:
             continue  # launched in the last week: too early to call
         top = float(ser.win[ser.launch:].max())
         if top < s.small_share:
             small.append((ser, top, ser.launch + int(np.argmax(ser.win[ser.launch:]))))
-    if not small:
-        return None
     typical = [float(d.magnitude) for d in ramps]
-    if not typical:
+    if not (small or groups) or not typical:
         return None
     small.sort(key=lambda t: (-t[1], t[0].name))
     expect = float(np.median(typical))
-    mean_small = float(np.mean([t[1] for t in small]))
     facts = []
+    keys = _Keys()
     for ser, top, j in small:
-        facts.append(_fact(_slug(ser.name), top, "pct", c.span(j), ser.name))
-    sig = min(_sig(s.small_share - top, c.se(ser)) for ser, top, _ in small)
+        facts.append(_fact(keys("family", ser.name), top, "pct", c.span(j), ser.name))
+    told = []  # (tag, members) per group, in the order the sentence names them
+    for g in groups:
+        gf, members = _group_facts(c, g, g.top(), keys)
+        facts.extend(gf)
+        told.append((g.group.tag, members))
+    tops = [t[1] for t in small] + [float(g.win.max()) for g in groups]
+    # A family: how surely it stayed under the bar; a group (whose members may have been
+    # launched before it was one): how surely it fell short of a typical launch.
+    sig = min([_sig(s.small_share - top, c.se(ser)) for ser, top, _ in small]
+              + [_sig(expect - float(g.win.max()), g.sigma / math.sqrt(c.w)) for g in groups])
     noun = c.name
     names = [t[0].name for t in small]
 
     def text(f, lang):
-        parts = [(n, fmt.render_fact(f[_slug(n)], lang)) for n in names]
-        limit = fmt.under(max(t[1] for t in small), lang)
+        r = lambda name, kind="family": fmt.render_fact(f[keys[(kind, name)]], lang)
+        out = []
+        if names:
+            limit = fmt.under(max(t[1] for t in small), lang)
+            if lang == "zh":
+                body = fmt.names([f"{n}（最高{r(n)}）" for n in names], lang)
+                out.append(f"报告期内上线的{body}始终未能打开局面，各自在"
+                           f"{fmt.chart_noun(noun, lang)}中的份额均{limit}")
+            else:
+                body = fmt.names([f"{n} (at most {r(n)})" for n in names], lang)
+                out.append(f"Launched during the period, {body} stayed small in "
+                           f"{fmt.chart_noun(noun, lang)}, each {limit}")
+        for tag, members in told:
+            label = fmt.tag_noun(tag, lang)
+            if lang == "zh":
+                each = fmt.names([f"{m}（{r(m, k)}）" for k, m in members], lang)
+                where = "同样" if names else f"在{fmt.chart_noun(noun, lang)}中"
+                out.append(f"同期出现的{label} {each}{where}用量很小，合计最高{r(tag, 'group')}")
+            else:
+                each = fmt.names([f"{m} ({r(m, k)})" for k, m in members], lang)
+                total = r(tag, "group")
+                if names:
+                    out.append(f"so did the newly arrived {label}, {each}, at most {total} "
+                               "together")
+                else:
+                    out.append(f"{label[0].upper() + label[1:]}, new in the period, stayed small "
+                               f"in {fmt.chart_noun(noun, lang)}: {each}, at most {total} "
+                               "together")
         if lang == "zh":
-            body = fmt.names([f"{n}（最高{v}）" for n, v in parts], lang)
-            tail = f"均{limit}"
-            return f"报告期内上线的{body}始终未能打开局面，各自在{fmt.chart_noun(noun, lang)}中的份额{tail}。"
-        body = fmt.names([f"{n} (at most {v})" for n, v in parts], lang)
-        tail = f", each {limit}"
-        return (f"Launched during the period, {body} stayed small in "
-                f"{fmt.chart_noun(noun, lang)}{tail}.")
+            return "；".join(out) + "。"
+        return "; ".join(out) + "."
 
     return _Draft("small_share", c.name, c.name, "chart", facts, sig,
-                  max(expect - mean_small, 0.0), text)
+                  max(expect - float(np.mean(tops)), 0.0), text)
+
+
+def _group_share(c: _Chart, g: _GroupRead) -> _Draft | None:
+    """A tag group at the end of the period (one that is not new and small: see
+    _small_share)."""
+    j = c.end
+    end = float(g.win[j])
+    if end < c.s.present_share:
+        return None  # gone by the end: its members' own findings tell that
+    keys = _Keys()
+    facts, members = _group_facts(c, g, j, keys)
+    tag = g.group.tag
+    sig = _sig(end, g.sigma / math.sqrt(c.w))
+    noun = c.name
+
+    def text(f, lang):
+        r = lambda name, kind: fmt.render_fact(f[keys[(kind, name)]], lang)
+        label = fmt.tag_noun(tag, lang)
+        if lang == "zh":
+            each = fmt.names([f"{m}（{r(m, k)}）" for k, m in members], lang)
+            return f"{label} {each}期末合计占{fmt.chart_noun(noun, lang)}的{r(tag, 'group')}。"
+        each = fmt.names([f"{m} ({r(m, k)})" for k, m in members], lang)
+        return (f"{label[0].upper() + label[1:]}, {each}, together held {r(tag, 'group')} of "
+                f"{fmt.chart_noun(noun, lang)} at the end of the period.")
+
+    return _Draft("group_share", c.name, tag, "group", facts, sig, end, text)
 
 
 def _zh_is(value: str) -> str:
@@ -926,7 +1051,7 @@ def find(shares: Shares, registry: Registry, settings: FindingSettings = Finding
         scope[chart] = 1.0
         if table.parent_share is not None and len(table.parent_share):
             scope[chart] = float(np.mean(table.parent_share)) / 100.0
-        drafts.extend(_chart_drafts(c))
+        drafts.extend(_chart_drafts(c, [g for g in shares.groups if g.chart == chart]))
     kept = [d for d in drafts if d.significance >= settings.min_significance]
     ranked = _rank(kept, charts, scope)
     findings = []
@@ -940,7 +1065,7 @@ def find(shares: Shares, registry: Registry, settings: FindingSettings = Finding
     return Findings(shares.weeks, tuple(findings), charts)
 
 
-def _chart_drafts(c: _Chart) -> list[_Draft]:
+def _chart_drafts(c: _Chart, groups: list[Group] = ()) -> list[_Draft]:
     out: list[_Draft] = []
     cat = _category_share(c)
     if cat:
@@ -963,9 +1088,17 @@ def _chart_drafts(c: _Chart) -> list[_Draft]:
         if d:
             out.append(d)
     out.extend(_standing(c))
-    small = _small_share(c, ramps)
+    # A tag group new in the period that stayed small is the same news as launches that
+    # stayed small (the reference post tells them side by side): one finding says both.
+    reads = [g for g in (_read_group(c, group) for group in groups) if g is not None]
+    small_groups = [g for g in reads if g.new and float(g.win.max()) < c.s.small_share]
+    small = _small_share(c, ramps, small_groups)
     if small:
         out.append(small)
+    for g in reads:
+        d = _group_share(c, g) if g not in small_groups or small is None else None
+        if d:
+            out.append(d)
     return out
 
 

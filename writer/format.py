@@ -300,6 +300,20 @@ def chart_noun(chart: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
+# Registry tags a post can name as a group of models (writer.shares.Group). Another tag is
+# named by itself: "open-weights models" / "open-weights 类模型".
+TAG_NOUNS = {
+    "hybrid-reasoning": ("hybrid reasoning models", "混合推理模型"),
+}
+
+
+def tag_noun(tag: str, lang: str) -> str:
+    """The models a registry tag groups: "hybrid reasoning models" / "混合推理模型"."""
+    _lang(lang)
+    en, zh = TAG_NOUNS.get(tag, (f"{tag.replace('-', ' ')} models", f"{tag} 类模型"))
+    return zh if lang == "zh" else en
+
+
 # Which `style` values render_fact accepts, per unit (None is always allowed).
 STYLES = {
     "pct": ("about", "exact", "tilde", "round", "under"),

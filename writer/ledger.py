@@ -2,7 +2,8 @@
 
     build_ledger(shares, findings, registry) -> Ledger
 
-What goes in (per chart, for every family, provider, brand and the chart itself):
+What goes in (per chart, for every family, provider, brand, tag group and its bot members,
+and the chart itself):
 - the findings' facts, as they are (ids "F3.share" ...), marked `finding=True`;
 - the weekly share series (any week can be cited when the sentence names a date);
 - summary values, the way an analyst reads a chart: `first` and `last` (one week),
@@ -23,7 +24,8 @@ Ledger-only facts have ids starting "S:" (e.g. "S:video:family:Kling-2.0:end").
 
 The alias table maps every way a text may name an entity to it: bot names ("Gemini 2.5
 Pro" → family Gemini-2.5), family and provider names with case and hyphen variants, brand
-words shared by a provider's families ("Claude", "Kling"), and chart words ("video"/"视频",
+words shared by a provider's families ("Claude", "Kling"), tag groups ("hybrid reasoning
+models"/"混合推理模型"; a bot a group names is then also itself), and chart words ("video"/"视频",
 "reasoning"/"推理", "image"/"图像"/"图片", "audio"/"音频"/"TTS", "text"/"文本").
 """
 
@@ -40,13 +42,14 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from writer import format as fmt
 from writer.load import OTHER, UNKNOWN_PROVIDER, Registry
 from writer.mentions import Masker, name_key
 from writer.shares import Shares, ShareTable
 
 
 class Entity(NamedTuple):
-    kind: str  # "family", "provider", "brand" or "chart"
+    kind: str  # "family", "provider", "brand", "chart", "group" (a registry tag) or "bot"
     name: str
 
     def __str__(self) -> str:
@@ -311,6 +314,18 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry) -> Le
             ents.append(e)
             _present(present, e, v, weeks)
             b.summaries(chart, e, v, f"brand:{brand}", None)
+        # tag groups ("hybrid reasoning models") and the bots they name apart from their family
+        for group in (g for g in shares.groups if g.chart == chart):
+            members = group.shares
+            parts = [(Entity("group", group.tag), group.share)]
+            parts += [(Entity("bot", m), members[:, k]) for k, m in enumerate(group.members)
+                      if group.member_kind[m] == "bot"]
+            for e, v in parts:
+                v = np.asarray(v, dtype=float)
+                series[(chart, e)] = v
+                ents.append(e)
+                _present(present, e, v, weeks)
+                b.summaries(chart, e, v, f"{e.kind}:{e.name}", None)
         # the chart itself: its share of its parent (reasoning of all text), and counts
         ce = Entity("chart", chart)
         if table.parent_share is not None:
@@ -483,6 +498,18 @@ def _brands(registry: Registry) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _group_names(tag: str) -> tuple[str, ...]:
+    """How a text names a tag group: "hybrid reasoning models", "hybrid reasoning model",
+    "hybrid reasoning", "hybrid-reasoning", "混合推理模型", "混合推理"."""
+    en, zh = fmt.tag_noun(tag, "en"), fmt.tag_noun(tag, "zh")
+    out = [tag, en, zh]
+    if en.endswith(" models"):
+        out += [en[:-1], en[: -len(" models")]]
+    if zh.endswith("模型"):
+        out.append(zh[: -len("模型")].strip().removesuffix("类").strip())
+    return tuple(dict.fromkeys(n for n in out if n))
+
+
 def _variants(name: str) -> set[str]:
     """Spellings a writer may use: as given, with spaces for hyphens and hyphens for spaces."""
     return {name, name.replace("-", " "), name.replace(" ", "-"), name.replace("_", " ")}
@@ -525,5 +552,12 @@ def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str,
             add(name, Entity("family", name))
     for brand in brands:
         add(brand, Entity("brand", brand))
+    for group in shares.groups:
+        ge = Entity("group", group.tag)
+        for name in _group_names(group.tag):
+            add(name, ge)
+        for member, kind in group.member_kind.items():
+            if kind == "bot":  # "Gemini-2.5-Flash" names its family and, here, the bot
+                add(member, Entity("bot", member))
     names = tuple(sorted(spelled, key=lambda n: (-len(n), n)))
     return {k: tuple(v) for k, v in table.items()}, names

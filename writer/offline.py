@@ -8,6 +8,8 @@ as for an LLM draft. The same findings and templates always give the same text.
 from __future__ import annotations
 
 
+from dataclasses import dataclass
+
 import jinja2
 
 from writer import format as fmt
@@ -24,6 +26,13 @@ SHORT = {
     "zh": {"text": "文本", "reasoning": "推理", "image": "图像生成", "video": "视频生成",
            "audio": "音频生成"},
 }
+@dataclass(frozen=True)
+class _GroupView:
+    name: str  # the group's share fact
+    label: str  # "hybrid reasoning models" / "混合推理模型"
+    members: list[str]  # the members' share facts
+
+
 class _View:
     """What a template sees of one finding: words and slot tokens, never formatted numbers."""
 
@@ -39,6 +48,17 @@ class _View:
         others = [f.entity for n, f in finding.facts.items()
                   if n in ("second", "third", "fourth", "fifth")]
         self.others = fmt.names(others, lang) if others else ""
+        # small_share and group_share: the launches that stayed small, then per tag group its
+        # share fact followed by its members' (findings lists them in that order)
+        self.launches: list[str] = []
+        self.groups: list[_GroupView] = []
+        for n, f in finding.facts.items():
+            if f.entity_kind == "group":
+                self.groups.append(_GroupView(n, fmt.tag_noun(f.entity, lang), []))
+            elif self.groups:
+                self.groups[-1].members.append(n)
+            elif finding.kind == "small_share":
+                self.launches.append(n)
 
     def has(self, name: str) -> bool:
         return name in self._f.facts

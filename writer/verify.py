@@ -1097,6 +1097,8 @@ def _nearest(m: Mention, ctx: _Ctx) -> str | None:
     main = _UNIT_OF[m.kind][0] if m.kind != "number" else None
     if main:
         pool = [f for f in pool if f.unit == main] or pool
+    # the entity the sentence names is what its reader compares with, not the chart's total
+    pool = [f for f in pool if f.entity in ctx.entities and f.entity.kind != "chart"] or pool
     findings = [f for f in pool if f.finding]
     dated = [f for f in pool if f.name in ("week", "2-week", "rank_week")]
     plain = [f for f in pool if f.name in _PLAIN_NAMES.get(f.unit, ())]
