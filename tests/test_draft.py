@@ -494,3 +494,21 @@ def test_offline_prose_tells_the_hybrid_group_and_it_verifies(sample):
         for part, chart in ((reasoning, "reasoning"), (text, "text")):
             issues = verify_text(" ".join(part.bullets), lang, sample.ctx.ledger, chart=chart)
             assert not issues, [i.render() for i in issues]
+
+
+def test_a_post_that_cites_a_tag_group_lists_its_bots_in_the_footnotes(sample):
+    from writer import pipeline
+    from writer.draft import Plan
+
+    small = next(f for f in sample.analysis.findings
+                 if f.kind == "small_share" and f.chart == "reasoning")
+    with_group = Plan((SectionPlan("reasoning", (small,), ()),), (small,), ())
+    en = pipeline.footnotes(sample.analysis, with_group, "en", 10).items
+    zh = pipeline.footnotes(sample.analysis, with_group, "zh", 10).items
+    assert ("Hybrid reasoning models are the bots the model registry tags `hybrid-reasoning`: "
+            "Gemini-2.5-Flash, Qwen3-235B-A22B, Qwen3-30B-A3B and Qwen3-32B.") in en
+    assert ("混合推理模型指模型登记表中标记为 `hybrid-reasoning` 的模型："
+            "Gemini-2.5-Flash、Qwen3-235B-A22B、Qwen3-30B-A3B、Qwen3-32B。") in zh
+    # the sample post does not cite the group, so its footnotes do not explain it
+    assert not any("hybrid-reasoning" in item
+                   for item in pipeline.footnotes(sample.analysis, sample.plan, "en", 10).items)

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from writer import __version__
+from writer import format as fmt
 from writer.draft import (
     Context, Draft, Outcome, chart_words, draft_with_llm, make_plan,
 )
@@ -279,6 +280,15 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
                 text += f" For models that can switch reasoning off ({mixed_txt}), only the " \
                         "messages with reasoning on count."
         items.append(text)
+    for tag, bots in _tag_groups(a, plan):
+        label = _code(tag)
+        if zh:
+            items.append(f"{fmt.tag_noun(tag, lang)}指模型登记表中标记为 {label} 的模型："
+                         f"{'、'.join(map(escape_name, bots))}。")
+        else:
+            noun = fmt.tag_noun(tag, lang)
+            items.append(f"{noun[0].upper() + noun[1:]} are the bots the model registry tags "
+                         f"{label}: {_and(list(map(escape_name, bots)))}.")
     groups = _groupings(a, plan, top)
     if groups:
         if zh:
@@ -312,6 +322,15 @@ def _hybrid_families(dataset: Dataset) -> list[str]:
     bots = both[both > 1].index
     fams = sorted({dataset.registry.bots[b].family for b in bots} - {"Other"})
     return fams
+
+
+def _tag_groups(a: Analysis, plan) -> list[tuple[str, list[str]]]:
+    """Each tag group the post's findings cite, with its bots: a reader needs the list."""
+    cited = {fact.entity for section in plan.sections for f in section.findings
+             for fact in f.facts.values() if fact.entity_kind == "group"}
+    registry = a.dataset.registry
+    return [(tag, sorted(b.name for b in registry.bots.values() if tag in b.tags))
+            for tag in sorted(cited)]
 
 
 def _groupings(a: Analysis, plan, top: int) -> list[tuple[str, list[str]]]:
