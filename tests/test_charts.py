@@ -376,6 +376,37 @@ def test_missing_cjk_font_writes_svg_and_json_and_warns(tmp_path, monkeypatch):
     assert "apt-get install fonts-noto-cjk" in result.warning
 
 
+def test_a_render_cache_gives_the_same_bytes_without_rendering_again(tmp_path, text,
+                                                                     monkeypatch):
+    chart = build_chart(text, "en")
+    cache = tmp_path / "cache"
+    first = export(chart, tmp_path / "a", "text-en", cache=cache)
+    assert sorted(p.suffix for p in cache.iterdir()) == [".png", ".svg"]
+
+    def no_render(*_a, **_k):
+        raise AssertionError("rendered again although the chart is cached")
+
+    monkeypatch.setattr(charts, "render_svg", no_render)
+    monkeypatch.setattr(charts, "render_png", no_render)
+    second = export(chart, tmp_path / "b", "text-en", cache=cache)
+    for a, b in zip(first.files, second.files):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    # a different chart is a different entry: it must render (and here cannot)
+    other = build_chart(text, "en", annotations=[Annotation("GPT-4.1", WEEKS[4], "launch")])
+    with pytest.raises(AssertionError, match="rendered again"):
+        export(other, tmp_path / "c", "text-en", cache=cache)
+
+
+def test_a_damaged_cache_entry_is_rendered_again(tmp_path, text):
+    chart = build_chart(text, "en")
+    cache = tmp_path / "cache"
+    first = export(chart, tmp_path / "a", "text-en", cache=cache)
+    next(cache.glob("*.png")).unlink()  # an SVG without its PNG
+    second = export(chart, tmp_path / "b", "text-en", cache=cache)
+    assert second.png.read_bytes() == first.png.read_bytes()
+    assert len(list(cache.glob("*.png"))) == 1
+
+
 def test_export_refuses_a_stem_with_a_directory(tmp_path, text):
     with pytest.raises(ValueError, match="plain file name"):
         export(build_chart(text, "en"), tmp_path, "../escape")

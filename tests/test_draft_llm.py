@@ -705,6 +705,16 @@ def test_cli_no_cache_asks_again(good_cli):
     assert "6 calls, 0 cache hits" in third.stderr
 
 
+def test_cli_rendered_charts_are_cached_beside_the_llm_answers(good_cli):
+    cache = good_cli["out"] / ".cache" / "charts"
+    entries = sorted(p.name for p in cache.iterdir())
+    # one SVG and one PNG per chart and language, named by what they were rendered from;
+    # the second and third runs (same charts) added none
+    assert len(entries) == 24 and len({e.split(".")[0] for e in entries}) == 12
+    svgs = {p.read_bytes() for p in (good_cli["out"] / "assets").rglob("*.svg")}
+    assert svgs == {p.read_bytes() for p in cache.glob("*.svg")}
+
+
 def test_cli_the_key_is_nowhere(good_cli):
     folder = good_cli["folder"]
     cache = good_cli["out"] / ".cache" / "llm"  # the cache follows --out

@@ -800,11 +800,50 @@ def render_png(spec: ChartSpec, scale: float = 2, svg: str | None = None) -> byt
     return vlc.svg_to_png(svg, scale=scale)
 
 
-def export(spec: ChartSpec, directory: Path, stem: str) -> ExportResult:
+def _render_key(spec: ChartSpec, scale: float) -> str:
+    """Everything the rendered bytes depend on: the spec, the renderer and the fonts it sees."""
+    import vl_convert as vlc
+
+    fonts = sorted(str(p) for p in _cjk_font_files())
+    stamp = json.dumps([spec.to_json(), getattr(vlc, "__version__", "?"), scale, fonts])
+    return hashlib.sha256(stamp.encode("utf-8")).hexdigest()
+
+
+def _rendered(spec: ChartSpec, cache: Path | None, png: bool, scale: float = 2
+              ) -> tuple[str, bytes | None]:
+    """SVG text and (if asked) PNG bytes, from `cache` when this exact chart was rendered
+    before. Rendering is ~0.6 s a chart and most of a draft's time; the same spec, renderer
+    and fonts give the same bytes, so a re-draft need not pay it again."""
+    key = _render_key(spec, scale) if cache is not None else ""
+    if cache is not None:
+        svg_file, png_file = cache / f"{key}.svg", cache / f"{key}.png"
+        try:
+            svg = svg_file.read_text(encoding="utf-8")
+            if not png:
+                return svg, None
+            return svg, png_file.read_bytes()
+        except (OSError, UnicodeDecodeError):
+            pass  # not cached yet (or unreadable): render it
+    svg = render_svg(spec)
+    image = render_png(spec, scale=scale, svg=svg) if png else None
+    if cache is not None:
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            if image is not None:  # the PNG first: an SVG in the cache promises its PNG
+                _write_atomic(cache / f"{key}.png", image)
+            _write_atomic(cache / f"{key}.svg", svg.encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    return svg, image
+
+
+def export(spec: ChartSpec, directory: Path, stem: str, cache: Path | None = None
+           ) -> ExportResult:
     """Write `<stem>.svg`, `<stem>.png` (2×) and `<stem>.vl.json` into `directory`, atomically.
 
     A Chinese chart without the CJK font installed still gets its SVG and JSON (a browser
-    may have the font); the PNG is skipped and `warning` says how to fix it.
+    may have the font); the PNG is skipped and `warning` says how to fix it. With `cache`, a
+    folder, renderings are reused across runs (see _rendered).
     """
     if not stem or "/" in stem or "\\" in stem or stem.startswith("."):
         raise ValueError(f"stem {stem!r} must be a plain file name without a directory")
@@ -813,14 +852,15 @@ def export(spec: ChartSpec, directory: Path, stem: str) -> ExportResult:
     svg_path = directory / f"{stem}.svg"
     png_path = directory / f"{stem}.png"
     json_path = directory / f"{stem}.vl.json"
-    svg = render_svg(spec)
+    no_font = spec.lang == "zh" and not cjk_font_available()
+    svg, png = _rendered(spec, cache, png=not no_font)
     _write_atomic(json_path, (spec.to_json() + "\n").encode("utf-8"))
     _write_atomic(svg_path, svg.encode("utf-8"))
-    if spec.lang == "zh" and not cjk_font_available():
+    if png is None:
         return ExportResult(svg_path, None, json_path, warning=(
             f"{png_path.name} was not written: its Chinese text needs the {CJK_FONT} font, "
             f"which is not installed, and would show as empty boxes. {svg_path.name} and "
             f"{json_path.name} were written. Fix: {CJK_FIX} (Debian/Ubuntu), then run "
             "draft again."))
-    _write_atomic(png_path, render_png(spec, scale=2, svg=svg))
+    _write_atomic(png_path, png)
     return ExportResult(svg_path, png_path, json_path)

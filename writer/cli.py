@@ -62,7 +62,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                    help="repair rounds for a section that fails verification (default 1)")
     p.add_argument("--top", type=int, default=None, help="families per chart before Other (default 10)")
     p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
-    p.add_argument("--no-cache", action="store_true", help="do not read or write the LLM cache")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the caches (LLM answers, rendered charts)")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 if any section fell back to the offline text")
     p.add_argument("--force", action="store_true", help="overwrite posts a person has edited")
@@ -252,6 +252,7 @@ def cmd_draft(args) -> int:
         site=Site.from_config(config.get("site", {})),
         findings=FindingSettings.from_config(config.get("findings", {})),
         data_note=post_cfg.get("data_note"),
+        chart_cache=None if args.no_cache else Path(args.out) / ".cache" / "charts",
     )
     backend = make_backend(settings)
 

@@ -53,6 +53,7 @@ class DraftOptions:
     site: Site = Site()
     findings: FindingSettings = FindingSettings()
     data_note: str | None = None  # overrides the automatic note for the sample data
+    chart_cache: Path | None = None  # rendered charts reused across runs (None: render all)
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
     for chart, by_lang in charts.items():
         for lang in options.langs:
             for stem, spec in by_lang[lang]:
-                result = export(spec, assets_dir, stem)
+                result = export(spec, assets_dir, stem, cache=options.chart_cache)
                 assets.extend(result.files)
                 if result.warning and result.warning not in warnings:
                     warnings.append(result.warning)
