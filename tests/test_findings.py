@@ -83,7 +83,7 @@ def ramp(a: float, b: float, n: int = 12) -> list[float]:
 
 
 CHANGE_KINDS = {"launch_ramp", "peak_decline", "rise", "fall", "provider_change",
-                "succession", "category_share", "steady", "small_share", "group_share"}
+                "succession", "category_share", "steady", "small_share"}
 
 
 # ------------------------------------------------------------------ flat series
@@ -473,6 +473,28 @@ def test_a_one_week_spike_does_not_make_a_group_bigger():
     found = run_groups(t, group("reasoning", {"X": spiky, "Y": flat(2)}))
     assert one(found, "group_share", "hybrid-reasoning").facts["hybrid_reasoning"].value == (
         pytest.approx(5.0))
+
+
+def test_a_group_that_appears_in_the_last_week_is_not_called_small():
+    # 0.08 a member is too little a jump to be taken out as a spike (4σ with σ ≥ 0.05)
+    late = [0.0] * 11 + [0.08]
+    found = run_groups(reasoning_with_launches(), group("reasoning", {"X": late, "Y": late}))
+    f = one(found, "small_share", "reasoning")
+    assert "hybrid_reasoning" not in f.facts and "hybrid" not in f.text["en"]
+    # a big entrance in the last week is a one-week spike: nothing is said about it either
+    big = [0.0] * 11 + [3.0]
+    found = run_groups(reasoning_with_launches(), group("reasoning", {"X": big, "Y": big}))
+    assert all(fact.entity_kind != "group" for f in found for fact in f.facts.values())
+
+
+def test_two_groups_with_equal_shares_rank_in_a_fixed_order():
+    t = table("text", {"A": flat(40), "B": flat(30)})
+    a = group("text", {"A-x": flat(5), "B": flat(5)}, {"B": "family"}, tag="open-weights")
+    b = group("text", {"A-y": flat(5), "B": flat(5)}, {"B": "family"}, tag="agents")
+    found = run_groups(t, a, b)
+    order = [f.subject for f in found if f.kind == "group_share"]
+    assert order == ["agents", "open-weights"]
+    assert to_json(run_groups(t, b, a)) == to_json(found)
 
 
 def test_another_tag_is_named_by_itself():

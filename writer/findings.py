@@ -1091,7 +1091,9 @@ def _chart_drafts(c: _Chart, groups: list[Group] = ()) -> list[_Draft]:
     # A tag group new in the period that stayed small is the same news as launches that
     # stayed small (the reference post tells them side by side): one finding says both.
     reads = [g for g in (_read_group(c, group) for group in groups) if g is not None]
-    small_groups = [g for g in reads if g.new and float(g.win.max()) < c.s.small_share]
+    # (one that appeared only in the last week is too early to call small, as for a family)
+    small_groups = [g for g in reads if g.new and float(g.win.max()) < c.s.small_share
+                    and int(np.argmax(g.x.sum(axis=1) >= c.s.present_share)) <= c.end]
     small = _small_share(c, ramps, small_groups)
     if small:
         out.append(small)
