@@ -4,7 +4,9 @@ The data is a seeded synthetic platform, built once and not timed: 500 bots, eac
 family (the worst case for per-family detectors), from 40 providers with predecessor
 chains, over 520 weeks and four categories plus the reasoning subset of text. Bots launch
 at random weeks, trend, plateau, fade or vanish, with weekly noise and the odd one-week
-spike. The shares are computed once with the share engine; then find() is timed.
+spike. Every 10th bot is tagged hybrid-reasoning and every 7th open-weights, so each chart
+also has two tag groups. The shares are computed once with the share engine; then find()
+is timed.
 
     python bench/findings.py              # 7 runs, writes bench/results/findings.md
     python bench/findings.py --runs 5 --weeks 104 --bots 100   # a smaller smoke run
@@ -79,7 +81,10 @@ def synthetic(weeks: int, bots: int, seed: int = SEED) -> tuple[Dataset, Weeks]:
         fam_rows[name] = Family(name, providers[i], released, last_of_provider.get(key),
                                 (name,))
         last_of_provider[key] = name
-        bot_rows[name] = Bot(name, name, providers[i])
+        # registry tags, so the tag-group detectors run too: two tags across many families
+        tags = tuple(t for t, every in (("hybrid-reasoning", 10), ("open-weights", 7))
+                     if i % every == 0)
+        bot_rows[name] = Bot(name, name, providers[i], tags=tags)
     usage = pd.concat(frames, ignore_index=True)
     registry = Registry(MappingProxyType(bot_rows), MappingProxyType(fam_rows))
     dataset = Dataset(usage, registry, "synthetic", None, "0" * 64)
@@ -103,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     shares = compute_shares(dataset, weeks)
     setup = time.perf_counter() - t0
     sizes = {c: len(t.entities) for c, t in shares.tables.items()}
+    groups = len(shares.groups)
     times, count = [], 0
     for _ in range(args.runs):
         t1 = time.perf_counter()
@@ -123,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         "| what | value |\n|---|---|\n"
         f"| data | {args.weeks} weeks × {args.bots} bots (each its own family), seed {SEED} |\n"
         f"| entities per chart | {', '.join(f'{c} {n}' for c, n in sizes.items())} |\n"
+        f"| tag groups | {groups} (two tags, in every chart they have messages in) |\n"
         f"| findings | {count} |\n"
         f"| find() median | **{median:.3f} s** ({args.runs} runs; min {min(times):.3f}, "
         f"max {max(times):.3f}) |\n"
