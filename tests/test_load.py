@@ -159,8 +159,21 @@ def test_registry_tags_are_optional_and_split_on_semicolons(tmp_path):
 def test_registry_bad_tag_names_row_column_value_and_fix(tmp_path):
     path = write(tmp_path, "models.csv", "bot,family,provider,tags\na1,A,X,ok\na2,A,X,Hybrid Reasoning!\n")
     msg = error_of(read_registry, path)
-    assert "row 3" in msg and "column 'tags'" in msg and "'Hybrid'" in msg
+    assert "row 3" in msg and "column 'tags'" in msg and "'Hybrid Reasoning!'" in msg
     assert "lowercase letters, digits and hyphens" in msg
+
+
+def test_registry_tags_split_on_semicolons_only(tmp_path):
+    # "hybrid reasoning" is one malformed tag, not the two tags "hybrid" and "reasoning"
+    path = write(tmp_path, "models.csv", "bot,family,provider,tags\na1,A,X,hybrid reasoning\n")
+    assert "has the tag 'hybrid reasoning'" in error_of(read_registry, path)
+
+
+@pytest.mark.parametrize("tag", ["reasoning", "video", "text"])
+def test_registry_tag_that_reads_as_a_chart_is_refused(tmp_path, tag):
+    path = write(tmp_path, "models.csv", f"bot,family,provider,tags\na1,A,X,{tag}\n")
+    msg = error_of(read_registry, path)
+    assert f"a post would read as the {tag} chart" in msg and f"'{tag}-first'" in msg
 
 
 def test_registry_family_cycle(tmp_path):

@@ -90,3 +90,33 @@ def test_the_reference_story_is_among_the_reasoning_findings_and_verifies():
     for lang in ("en", "zh"):
         report = check_text(f.text[lang], lang, L, chart="reasoning")
         assert report.issues == (), [i.render() for i in report.issues]
+
+
+def test_a_tag_named_like_a_chart_cannot_take_over_the_chart_words():
+    # load refuses such a tag (test_load); a registry built in code can still carry one, and
+    # the post's own sentences about "reasoning models" must keep verifying.
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from writer import pipeline
+    from writer.draft import Context, make_plan
+    from writer.offline import write_offline
+    from writer.verify import verify_text
+
+    data = sample()[0]
+    bots = dict(data.registry.bots)
+    for name in ("o1", "o3-mini", "DeepSeek-R1"):
+        bots[name] = replace(bots[name], tags=("reasoning",))
+    dataset = replace(data, registry=replace(data.registry, bots=MappingProxyType(bots)))
+    weeks = resolve_weeks(parse_period("2025H1"), dataset.mondays)
+    a = pipeline.analyse(dataset, weeks)
+    assert any(g.tag == "reasoning" for g in a.shares.groups)
+    assert a.ledger.entities_named("reasoning models") == ()
+    plan = make_plan(a.findings, a.shares.charts)
+    ctx = Context(a.findings, a.ledger, pipeline.all_names(dataset), weeks.label,
+                  weeks.start.isoformat(), weeks.end.isoformat(), weeks.count, "Poe")
+    for lang in ("en", "zh"):
+        draft = write_offline(ctx, plan, lang)
+        for section in draft.sections:
+            issues = verify_text(" ".join(section.bullets), lang, a.ledger, chart=section.chart)
+            assert not issues, [i.render() for i in issues]

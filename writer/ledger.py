@@ -552,10 +552,16 @@ def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str,
             add(name, Entity("family", name))
     for brand in brands:
         add(brand, Entity("brand", brand))
+    # A group's names never take over a chart's words or another entity's name: "video
+    # models" must stay the video chart's, whatever a registry calls its tags.
+    chart_phrases = {name_key(p) for c in shares.charts
+                     for w in CHART_WORDS.get(c, ()) + (c,)
+                     for p in (w, f"{w} models", f"{w} model", f"{w}模型")}
     for group in shares.groups:
         ge = Entity("group", group.tag)
         for name in _group_names(group.tag):
-            add(name, ge)
+            if name_key(name) not in chart_phrases and name_key(name) not in table:
+                add(name, ge)
         for member, kind in group.member_kind.items():
             if kind == "bot":  # "Gemini-2.5-Flash" names its family and, here, the bot
                 add(member, Entity("bot", member))

@@ -401,15 +401,27 @@ def read_registry(path: str | Path) -> tuple[Registry, bytes]:
     return Registry(MappingProxyType(bots), MappingProxyType(families)), raw
 
 
+# Tags that would read as a chart ("reasoning models" is what a post calls the reasoning
+# chart's models), so a group could not be told apart from it in a sentence.
+RESERVED_TAGS = ("text", "reasoning", "image", "video", "audio", "other")
+
+
 def _parse_tags(cell: str, name: str, row: int, problems: _Problems) -> tuple[str, ...]:
     """"hybrid-reasoning; open-weights" → ("hybrid-reasoning", "open-weights")."""
-    tags = [t for t in re.split(r"[;\s]+", cell) if t]
+    tags = [t.strip() for t in cell.split(";") if t.strip()]
+    good = []
     for t in tags:
         if not TAG.fullmatch(t):
             problems.add(message=f"has the tag {t!r}", file=name, row=row, column="tags", value=t,
                          fix="write tags in lowercase letters, digits and hyphens "
                              "(hybrid-reasoning), separated by ';'")
-    return tuple(sorted(set(t for t in tags if TAG.fullmatch(t))))
+        elif t in RESERVED_TAGS:
+            problems.add(message=f"has the tag {t!r}, which a post would read as the {t} chart",
+                         file=name, row=row, column="tags", value=t,
+                         fix=f"name the group more closely, e.g. '{t}-first'")
+        else:
+            good.append(t)
+    return tuple(sorted(set(good)))
 
 
 def _check_cycles(families, fam_rows, text, name, first_row) -> None:
