@@ -487,6 +487,35 @@ def test_a_group_that_appears_in_the_last_week_is_not_called_small():
     assert all(fact.entity_kind != "group" for f in found for fact in f.facts.values())
 
 
+def test_a_group_whose_members_are_each_below_present_is_not_told():
+    # 0.04% each (under present_share 0.05), 0.12% together
+    t = table("reasoning", {"A": flat(40), "B": flat(30)})
+    found = run_groups(t, group("reasoning", {"X": flat(0.04), "Y": flat(0.04),
+                                              "Z": flat(0.04)}))
+    assert all(fact.entity_kind != "group" for f in found for fact in f.facts.values())
+    new = [0.0] * 4 + [0.04] * 8
+    found = run_groups(reasoning_with_launches(), group("reasoning", {"X": new, "Y": new,
+                                                                      "Z": new}))
+    assert all(", ," not in f.text["en"] and "hybrid" not in f.text["en"] for f in found)
+
+
+def test_offline_prose_for_two_new_small_groups_and_no_small_launch():
+    from writer.offline import _macros, _View
+
+    gem = [0, 0, 0, 5, 12, 20, 25, 28, 30, 30, 31, 31]
+    t = table("reasoning", {"Gem": gem, "o1": [95 - g for g in gem]})
+    late = [0] * 6 + [0.2] * 6
+    found = run_groups(t, group("reasoning", {"X": late, "Y": late}),
+                       group("reasoning", {"P": late, "Q": late}, tag="open-weights"))
+    f = one(found, "small_share", "reasoning")
+    assert "Launched during the period" not in f.text["en"]
+    en = str(_macros(None, "en").bullet(_View(f, "en", 12)))
+    assert en.count("The newly arrived") == 2
+    assert "together. The newly arrived" in en  # two sentences, not run together
+    zh = str(_macros(None, "zh").bullet(_View(f, "zh", 12)))
+    assert zh.count("同期出现的") == 2 and "。同期出现的" in zh
+
+
 def test_two_groups_with_equal_shares_rank_in_a_fixed_order():
     t = table("text", {"A": flat(40), "B": flat(30)})
     a = group("text", {"A-x": flat(5), "B": flat(5)}, {"B": "family"}, tag="open-weights")
@@ -502,8 +531,8 @@ def test_another_tag_is_named_by_itself():
     found = run_groups(t, group("text", {"A-open": flat(5), "B": flat(10)}, {"B": "family"},
                                 tag="open-weights"))
     f = one(found, "group_share", "open-weights")
-    assert f.text["en"].startswith("Open weights models, B (10%) and A-open (5%)") or \
-        f.text["en"].startswith("Open weights models, A-open (5%) and B (10%)")
+    # members in the group's order (writer.shares puts the largest first)
+    assert f.text["en"].startswith("Open weights models, A-open (5%) and B (10%), together")
     assert f.text["zh"].startswith("open-weights 类模型")
 
 

@@ -950,8 +950,12 @@ def _small_share(c: _Chart, ramps: list[_Draft], groups: list[_GroupRead] = ()
     told = []  # (tag, members) per group, in the order the sentence names them
     for g in groups:
         gf, members = _group_facts(c, g, g.top(), keys)
-        facts.extend(gf)
-        told.append((g.group.tag, members))
+        if members:  # a group no member of which is present cannot be named by them
+            facts.extend(gf)
+            told.append((g.group.tag, members))
+    groups = [g for g in groups if g.group.tag in {t for t, _ in told}]
+    if not (small or groups):
+        return None
     tops = [t[1] for t in small] + [float(g.win.max()) for g in groups]
     # A family: how surely it stayed under the bar; a group (whose members may have been
     # launched before it was one): how surely it fell short of a typical launch.
@@ -1002,10 +1006,13 @@ def _group_share(c: _Chart, g: _GroupRead) -> _Draft | None:
     _small_share)."""
     j = c.end
     end = float(g.win[j])
-    if end < c.s.present_share:
-        return None  # gone by the end: its members' own findings tell that
+    first = int(np.argmax(g.x.sum(axis=1) >= c.s.present_share))
+    if end < c.s.present_share or first > c.end:
+        return None  # gone by the end (its members' findings tell that), or too new to tell
     keys = _Keys()
     facts, members = _group_facts(c, g, j, keys)
+    if not members:
+        return None  # no member present on its own: nothing a sentence could name
     tag = g.group.tag
     sig = _sig(end, g.sigma / math.sqrt(c.w))
     noun = c.name
