@@ -397,6 +397,23 @@ def test_a_render_cache_gives_the_same_bytes_without_rendering_again(tmp_path, t
         export(other, tmp_path / "c", "text-en", cache=cache)
 
 
+def test_a_new_font_anywhere_the_renderer_looks_invalidates_the_cache(tmp_path, text,
+                                                                      monkeypatch):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    monkeypatch.setattr(charts, "FONT_DIRS", charts.FONT_DIRS + (str(fonts),))
+    chart = build_chart(text, "en")
+    export(chart, tmp_path / "a", "text-en", cache=tmp_path / "cache")
+    (fonts / "NotoSans-Regular.ttf").write_bytes(b"not really a font")  # a Latin font
+
+    def no_render(*_a, **_k):
+        raise AssertionError("rendered")
+
+    monkeypatch.setattr(charts, "render_svg", no_render)
+    with pytest.raises(AssertionError, match="rendered"):
+        export(chart, tmp_path / "b", "text-en", cache=tmp_path / "cache")
+
+
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path, text):
     chart = build_chart(text, "en")
     cache = tmp_path / "cache"

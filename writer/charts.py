@@ -800,12 +800,30 @@ def render_png(spec: ChartSpec, scale: float = 2, svg: str | None = None) -> byt
     return vlc.svg_to_png(svg, scale=scale)
 
 
+def _font_stamp() -> list[tuple[str, int, int]]:
+    """Every font file the renderer may pick a glyph from (the folders it searches and the
+    ones _register_fonts adds are all under FONT_DIRS), with size and mtime, so installing,
+    removing or upgrading any font changes the cache key, not only the CJK one."""
+    out = []
+    for root in FONT_DIRS:
+        base = Path(root).expanduser()
+        if base.is_dir():
+            for path in base.rglob("*"):
+                try:
+                    if path.is_file():
+                        st = path.stat()
+                        out.append((str(path), st.st_size, st.st_mtime_ns))
+                except OSError:
+                    continue
+    return sorted(out)
+
+
 def _render_key(spec: ChartSpec, scale: float) -> str:
     """Everything the rendered bytes depend on: the spec, the renderer and the fonts it sees."""
     import vl_convert as vlc
 
-    fonts = sorted(str(p) for p in _cjk_font_files())
-    stamp = json.dumps([spec.to_json(), getattr(vlc, "__version__", "?"), scale, fonts])
+    stamp = json.dumps([spec.to_json(), getattr(vlc, "__version__", "?"), scale,
+                        _font_stamp()])
     return hashlib.sha256(stamp.encode("utf-8")).hexdigest()
 
 
@@ -818,7 +836,7 @@ def _rendered(spec: ChartSpec, cache: Path | None, png: bool, scale: float = 2
     if cache is not None:
         svg_file, png_file = cache / f"{key}.svg", cache / f"{key}.png"
         try:
-            svg = svg_file.read_text(encoding="utf-8")
+            svg = svg_file.read_bytes().decode("utf-8")  # as written: no newline translation
             if not png:
                 return svg, None
             return svg, png_file.read_bytes()
