@@ -321,3 +321,17 @@ def test_nanoseconds_next_to_a_week_edge(tmp_path, monkeypatch):
     pq.write_table(t, f, row_group_size=2)
     result, skipped = both(tmp_path, monkeypatch, [str(f)])
     assert skipped == 0 and result.weeks == 2
+
+
+def test_a_file_with_ts_and_TS_columns_keeps_reading_ts(tmp_path, monkeypatch):
+    # Names that differ only in case: which one the scan binds is DuckDB's business, so the
+    # footers' statistics (of both) are not used and the result is the plain scan's.
+    rows = events(utc(2025, 1, 1), utc(2025, 3, 1), 1000, seed=9)
+    t = table(rows)
+    t = t.append_column("TS", pa.array([r["ts"] + timedelta(days=30) for r in rows], US_UTC))
+    path = tmp_path / "e.parquet"
+    pq.write_table(t, path, row_group_size=50)
+    src = agg.inspect_parquet(duckdb.connect(), [str(path)])
+    assert len(src.row_groups) == 20 and all(rg.lo_us is None for rg in src.row_groups)
+    _, skipped = both(tmp_path, monkeypatch, [str(path)])
+    assert skipped == 0

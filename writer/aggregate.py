@@ -594,11 +594,21 @@ def _row_groups(con, files: Sequence[str], nanos: set[str]) -> tuple[RowGroupTs,
             FROM parquet_metadata({_sql_list(files)}) WHERE lower(path_in_schema) = 'ts'
             ORDER BY file_name, row_group_id"""
     ).fetchall()
-    out, start, current = [], 0, None
-    for f, _, n, lo, hi in rows:
+    # A file with two columns whose names differ only in case ("ts" and "TS") has two rows
+    # per row group here, and which one the scan binds is not ours to guess: such a file
+    # keeps its ts (no statistics used).
+    seen: dict[tuple[str, int], int] = {}
+    for f, rg, *_ in rows:
+        seen[(f, rg)] = seen.get((f, rg), 0) + 1
+    ambiguous = {f for (f, _), n in seen.items() if n > 1}
+    out, start, current, done = [], 0, None, set()
+    for f, rg, n, lo, hi in rows:
+        if (f, rg) in done:
+            continue
+        done.add((f, rg))
         if f != current:
             start, current = 0, f
-        ok = lo is not None and hi is not None and lo <= hi
+        ok = lo is not None and hi is not None and lo <= hi and f not in ambiguous
         if ok and f in nanos:
             lo, hi = lo - 1, hi + 1
         out.append(RowGroupTs(file=f, first_row=start, rows=int(n), lo_us=lo if ok else None,
