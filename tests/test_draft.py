@@ -509,6 +509,25 @@ def test_a_post_that_cites_a_tag_group_lists_its_bots_in_the_footnotes(sample):
             "Gemini-2.5-Flash, Qwen3-235B-A22B, Qwen3-30B-A3B and Qwen3-32B.") in en
     assert ("混合推理模型指模型登记表中标记为 `hybrid-reasoning` 的模型："
             "Gemini-2.5-Flash、Qwen3-235B-A22B、Qwen3-30B-A3B、Qwen3-32B。") in zh
+    # only bots the shares counted: not an excluded bot, not one without messages
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from writer.load import Bot
+    from writer.periods import parse_period, resolve_weeks
+
+    bots = dict(sample.dataset.registry.bots)
+    bots["Assistant"] = replace(bots["Assistant"], tags=("hybrid-reasoning",))  # excluded
+    bots["Ghost-Hybrid"] = Bot("Ghost-Hybrid", "Qwen-3", "Alibaba", tags=("hybrid-reasoning",))
+    data = replace(sample.dataset, registry=replace(sample.dataset.registry,
+                                                    bots=MappingProxyType(bots)))
+    a = pipeline.analyse(data, resolve_weeks(parse_period("2025H1"), data.mondays))
+    small = next(f for f in a.findings if f.kind == "small_share" and f.chart == "reasoning")
+    notes = pipeline.footnotes(a, Plan((SectionPlan("reasoning", (small,), ()),), (), ()),
+                               "en", 10).items
+    listed = next(n for n in notes if "hybrid-reasoning" in n)
+    assert "Assistant" not in listed and "Ghost-Hybrid" not in listed  # no messages at all
+    assert "Gemini-2.5-Flash" in listed
     # the sample post does not cite the group, so its footnotes do not explain it
     assert not any("hybrid-reasoning" in item
                    for item in pipeline.footnotes(sample.analysis, sample.plan, "en", 10).items)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
 from writer import __version__
 from writer import format as fmt
 from writer.draft import (
@@ -330,7 +332,13 @@ def _tag_groups(a: Analysis, plan) -> list[tuple[str, list[str]]]:
     cited = {fact.entity for section in plan.sections for f in section.findings
              for fact in f.facts.values() if fact.entity_kind == "group"}
     registry = a.dataset.registry
-    return [(tag, sorted(b.name for b in registry.bots.values() if tag in b.tags))
+    usage = a.dataset.usage
+    mondays = pd.DatetimeIndex(pd.to_datetime(list(a.shares.weeks.mondays)))
+    counted = usage[usage["week"].isin(mondays) & (usage["trigger"] == "user")
+                    & (usage["messages"] > 0)]
+    active = set(counted["bot"])  # the bots the shares counted, as the group's shares did
+    return [(tag, sorted(b.name for b in registry.bots.values()
+                         if tag in b.tags and not b.excluded and b.name in active))
             for tag in sorted(cited)]
 
 
