@@ -321,6 +321,8 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry) -> Le
             parts += [(Entity("bot", m), members[:, k]) for k, m in enumerate(group.members)
                       if group.member_kind[m] == "bot"]
             for e, v in parts:
+                if e in ents:
+                    continue  # a bot two tags name: its series is the same in both
                 v = np.asarray(v, dtype=float)
                 series[(chart, e)] = v
                 ents.append(e)
