@@ -7,6 +7,8 @@ and assertions about what was sent are made on that server's request log.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -581,3 +583,15 @@ def test_config_unknown_tables_and_keys_are_all_reported(tmp_path):
     assert "line 3: unknown key 'modle' in [llm]" in text and "did you mean 'model'" in text
     assert "line 4: unknown key 'api_key'" in text and "api_key_env" in text
     assert "line 6: unknown table [sitee]" in text and "did you mean 'site'" in text
+
+
+def test_the_offline_backend_never_imports_openai():
+    # openai takes ~1.5 s to import; an offline draft (the default) must not pay for it
+    code = ("import sys\n"
+            "from writer.llm import make_backend\n"
+            "from writer.settings import LLMSettings\n"
+            "make_backend(LLMSettings())\n"
+            "assert 'openai' not in sys.modules, 'openai was imported'\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr

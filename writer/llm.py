@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-import openai
-
 from writer.settings import LLMSettings
+
+# `openai` is imported where a request is made (about 1.5 s): an offline draft never needs it.
 
 MODES = ("json_schema", "json_object", "prompt")  # best first
 RETRY_AFTER_CAP_S = 30.0  # never sleep longer than this on a server's say-so
@@ -186,6 +186,8 @@ class OpenAIBackend:
         key = settings.api_key(env)
         self._key_missing = key is None
         self._secret = key or ""  # kept only to scrub it out of texts we hand back
+        import openai
+
         self._client = openai.OpenAI(
             base_url=settings.base_url,
             # Local servers (Ollama, llama.cpp) need no key, but the client insists on one.
@@ -365,6 +367,8 @@ class OpenAIBackend:
 
     def _send(self, req: ChatRequest, mode: str, emit: Callable[[Event], None]):
         """One logical call: returns (text, prompt_tokens, completion_tokens, retries)."""
+        import openai
+
         args = self._request_args(req, mode)
         max_retries = self.settings.max_retries
         attempt = 0
