@@ -21,6 +21,7 @@ or markup), so `{{`, `<script>` or `|` in a family name is drawn as those charac
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -529,6 +530,20 @@ def _annotation_layers(table: ShareTable, annotations: Sequence[Annotation], lab
 # ---------------------------------------------------------------- the charts
 
 
+def _unchecked(build):
+    """Run an Altair-building function with Altair's debug mode off.
+
+    In debug mode (its default) Altair validates every schema object against the Vega-Lite
+    schema as it is created: about half of building a chart. The tests validate every spec
+    we make once (test_every_spec_is_valid_vega_lite), so the check is not lost."""
+    @functools.wraps(build)
+    def run(*args, **kwargs):
+        with altair.utils.schemapi.debug_mode(False):
+            return build(*args, **kwargs)
+    return run
+
+
+@_unchecked
 def build_chart(table: ShareTable, lang: str, *, top: int = 10,
                 annotations: Sequence[Annotation] = (), title: str | None = None,
                 alt: str = "", colors: Mapping[str, str] | None = None,
@@ -613,6 +628,7 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
                      MappingProxyType({_shown(e, lang): colors[e] for e in order}))
 
 
+@_unchecked
 def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Annotation] = (),
                       title: str | None = None, alt: str = "",
                       subtitle: str | None = None) -> ChartSpec:
