@@ -874,8 +874,8 @@ class _GroupRead:
     win: np.ndarray  # the group's window means
     member_win: np.ndarray  # window means, windows × members
     sigma: float
-
     new: bool  # absent from the first window, as a launch is (present_share)
+    first: int  # the first week it is present in
 
     def top(self) -> int:
         """The window where the group was largest (the latest, on a tie)."""
@@ -893,7 +893,8 @@ def _read_group(c: _Chart, group: Group) -> _GroupRead | None:
         return None
     sigma = float(_sigma(total[:, None], c.s.min_sigma, c.s.present_share)[0])
     return _GroupRead(group, x, win, _windows(x, c.w), sigma,
-                      float(win[0]) < c.s.present_share)
+                      new=float(win[0]) < c.s.present_share,
+                      first=int(np.argmax(total >= c.s.present_share)))
 
 
 class _Keys(dict):
@@ -1006,8 +1007,7 @@ def _group_share(c: _Chart, g: _GroupRead) -> _Draft | None:
     _small_share)."""
     j = c.end
     end = float(g.win[j])
-    first = int(np.argmax(g.x.sum(axis=1) >= c.s.present_share))
-    if end < c.s.present_share or first > c.end:
+    if end < c.s.present_share or g.first > c.end:
         return None  # gone by the end (its members' findings tell that), or too new to tell
     keys = _Keys()
     facts, members = _group_facts(c, g, j, keys)
@@ -1100,7 +1100,7 @@ def _chart_drafts(c: _Chart, groups: list[Group] = ()) -> list[_Draft]:
     reads = [g for g in (_read_group(c, group) for group in groups) if g is not None]
     # (one that appeared only in the last week is too early to call small, as for a family)
     small_groups = [g for g in reads if g.new and float(g.win.max()) < c.s.small_share
-                    and int(np.argmax(g.x.sum(axis=1) >= c.s.present_share)) <= c.end]
+                    and g.first <= c.end]
     small = _small_share(c, ramps, small_groups)
     if small:
         out.append(small)
