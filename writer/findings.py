@@ -924,6 +924,13 @@ def _group_facts(c: _Chart, g: _GroupRead, j: int, keys: _Keys) -> tuple[list, l
     return facts, members
 
 
+def _member_list(members: list[tuple[str, str]], r, lang: str) -> str:
+    """"A (0.5%) and B (0.4%)" / "A（0.5%）和B（0.4%）": each member with its share."""
+    if lang == "zh":
+        return fmt.names([f"{m}（{r(m, k)}）" for k, m in members], lang)
+    return fmt.names([f"{m} ({r(m, k)})" for k, m in members], lang)
+
+
 def _small_share(c: _Chart, ramps: list[_Draft], groups: list[_GroupRead] = ()
                  ) -> _Draft | None:
     """Launches that stayed small, and tag groups new in the period that did too."""
@@ -981,11 +988,11 @@ def _small_share(c: _Chart, ramps: list[_Draft], groups: list[_GroupRead] = ()
         for tag, members in told:
             label = fmt.tag_noun(tag, lang)
             if lang == "zh":
-                each = fmt.names([f"{m}（{r(m, k)}）" for k, m in members], lang)
+                each = _member_list(members, r, lang)
                 where = "同样" if names else f"在{fmt.chart_noun(noun, lang)}中"
                 out.append(f"同期出现的{label} {each}{where}用量很小，合计最高{r(tag, 'group')}")
             else:
-                each = fmt.names([f"{m} ({r(m, k)})" for k, m in members], lang)
+                each = _member_list(members, r, lang)
                 total = r(tag, "group")
                 if names:
                     out.append(f"so did the newly arrived {label}, {each}, at most {total} "
@@ -1021,9 +1028,9 @@ def _group_share(c: _Chart, g: _GroupRead) -> _Draft | None:
         r = lambda name, kind: fmt.render_fact(f[keys[(kind, name)]], lang)
         label = fmt.tag_noun(tag, lang)
         if lang == "zh":
-            each = fmt.names([f"{m}（{r(m, k)}）" for k, m in members], lang)
+            each = _member_list(members, r, lang)
             return f"{label} {each}期末合计占{fmt.chart_noun(noun, lang)}的{r(tag, 'group')}。"
-        each = fmt.names([f"{m} ({r(m, k)})" for k, m in members], lang)
+        each = _member_list(members, r, lang)
         return (f"{label[0].upper() + label[1:]}, {each}, together held {r(tag, 'group')} of "
                 f"{fmt.chart_noun(noun, lang)} at the end of the period.")
 

@@ -36,6 +36,13 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
+def _percent(counts: np.ndarray, totals: np.ndarray) -> np.ndarray:
+    """counts (weeks × columns) as percent of each week's total; 0 in a week with none."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pct = counts / totals[:, None] * 100.0
+    return _frozen(np.where(totals[:, None] > 0, pct, 0.0))
+
+
 @dataclass(frozen=True)
 class ShareTable:
     """One chart's weekly shares: rows are weeks, columns are entities (families or providers)."""
@@ -53,9 +60,7 @@ class ShareTable:
     @property
     def shares(self) -> np.ndarray:
         """Percent of the weekly total, weeks × entities; 0 in a week with no messages."""
-        with np.errstate(invalid="ignore", divide="ignore"):
-            pct = self.counts / self.totals[:, None] * 100.0
-        return _frozen(np.where(self.totals[:, None] > 0, pct, 0.0))
+        return _percent(self.counts, self.totals)
 
     @property
     def parent_share(self) -> np.ndarray | None:
@@ -130,9 +135,7 @@ class Group:
     @property
     def shares(self) -> np.ndarray:
         """Each member's percent of the chart's weekly total, weeks × members."""
-        with np.errstate(invalid="ignore", divide="ignore"):
-            pct = self.counts / self.totals[:, None] * 100.0
-        return _frozen(np.where(self.totals[:, None] > 0, pct, 0.0))
+        return _percent(self.counts, self.totals)
 
     @property
     def share(self) -> np.ndarray:
