@@ -27,7 +27,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _data_args(p: argparse.ArgumentParser, *, period: bool = True) -> None:
     p.add_argument("--data", default=None,
-                   help=f"usage table, CSV or Parquet (default {DEFAULT_DATA})")
+                   help=f"usage table, CSV or Parquet (default {DEFAULT_DATA}; "
+                        "without one, the sample shipped with writer)")
     p.add_argument("--models", default=None,
                    help=f"model registry CSV (default {DEFAULT_MODELS}, if present)")
     if period:
@@ -111,12 +112,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def _load(args):
     """Load the data for a command; the default registry is optional, a named one is not."""
     from writer.load import load
+    from writer.resources import default_inputs
 
-    data = args.data or DEFAULT_DATA
-    models = args.models
-    if models is None and Path(DEFAULT_MODELS).exists():
-        models = DEFAULT_MODELS
-    return load(data, models)
+    inputs = default_inputs(args.data, args.models)
+    if inputs.notice:
+        print(f"note: {inputs.notice}", file=sys.stderr)
+    return load(inputs.data, inputs.models)
 
 
 def _resolve(args, dataset, period_label=None):

@@ -31,10 +31,11 @@ from writer.post import (
     render_post, slug_for,
 )
 from writer.prompts import Prompts
+from writer.resources import sample_fingerprint
 from writer.shares import Shares, compute_shares
 from writer.verify import Report, read_front_matter, verify_markdown, verify_text
 
-SAMPLE_FINGERPRINT = Path(__file__).resolve().parent.parent / "data" / "sample.sha256"
+SAMPLE_FINGERPRINT = sample_fingerprint()
 
 
 class VerificationFailed(WriterError):

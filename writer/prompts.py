@@ -14,8 +14,9 @@ from pathlib import Path
 import jinja2
 
 from writer.errors import InputError, Problem
+from writer.resources import prompts_dir
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "prompts"
+DEFAULT_DIR = prompts_dir()
 JOBS = ("system", "section", "frame", "repair")
 
 
