@@ -87,7 +87,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("posts", nargs="+", metavar="POST.md")
     _data_args(p, period=False)
     p.add_argument("--period", default=None, help="override the period in the front matter")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json", "github"], default="text",
+                   help="github: one ::error file=,line=,col=:: annotation per problem, for Actions")
     p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
 
     p = sub.add_parser("preview", help="render a post to standalone HTML (no Jekyll needed)")
@@ -313,6 +314,15 @@ def cmd_verify(args) -> int:
                           **report_to_json(r.report)} for r in results],
                "parity": list(parity_gaps)}
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        problems = sum(len(r.report.issues) for r in results) + len(parity_gaps)
+    elif args.format == "github":
+        from writer.verify import github_annotations
+
+        for r in results:
+            _warn(r.warnings)
+        sys.stdout.write(github_annotations(
+            [i for r in results for i in r.report.issues], parity_gaps,
+            str(langs["en"].path) if parity_gaps else None))
         problems = sum(len(r.report.issues) for r in results) + len(parity_gaps)
     else:
         for r in results:

@@ -157,6 +157,35 @@ def report_to_json(report: Report) -> dict:
             "bound": list(report.bound), "issues": [i.as_json() for i in report.issues]}
 
 
+def _gh_data(text: str) -> str:
+    # GitHub's workflow-command escaping: a message may not hold a raw %, CR or LF.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    # A property value (file=...) additionally may not hold the separators ':' and ','.
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotations(issues: Iterable[Issue], parity_gaps: Iterable[str] = (),
+                       parity_file: str | None = None) -> str:
+    """Each problem as a GitHub Actions `::error file=…,line=…,col=…::message` line.
+
+    The message is the issue's text, reason and nearest backed value, without the position
+    (GitHub shows that from the properties). A parity gap has no position in either post;
+    it is annotated on `parity_file` (the English post) when given.
+    """
+    lines = []
+    for i in issues:
+        message = f"'{i.text}': {i.reason}" + (f" [{i.nearest}]" if i.nearest else "")
+        where = f"file={_gh_property(i.file or '<text>')},line={i.line},col={i.col}"
+        lines.append(f"::error {where}::{_gh_data(message)}")
+    for gap in parity_gaps:
+        where = f" file={_gh_property(parity_file)}" if parity_file else ""
+        lines.append(f"::error{where}::{_gh_data(f'parity: {gap} is cited in one language only')}")
+    return "".join(line + "\n" for line in lines)
+
+
 def parity(report_en: Report, report_zh: Report) -> tuple[str, ...]:
     """Finding fact ids cited in one language's post and not the other's, sorted."""
     return tuple(sorted(set(report_en.bound) ^ set(report_zh.bound)))
