@@ -91,6 +91,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                    help="github: one ::error file=,line=,col=:: annotation per problem, for Actions")
     p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
 
+    p = sub.add_parser("precommit", help="verify changed posts against the data each was drafted "
+                       "from (found by data_sha256); the pre-commit hook and CI step")
+    p.add_argument("posts", nargs="*", metavar="POST.md")
+    p.add_argument("--data", action="append", default=[],
+                   help="a usage table or a folder of them (repeatable; also writer.toml [verify] data)")
+    p.add_argument("--models", action="append", default=[],
+                   help="a registry CSV (repeatable; a models.csv next to the data is tried too)")
+    p.add_argument("--format", choices=["text", "github"], default="text")
+    p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
+
     p = sub.add_parser("preview", help="render a post to standalone HTML (no Jekyll needed)")
     p.add_argument("post", metavar="POST.md")
     p.add_argument("--out", default=None, help="HTML file (default: next to the post)")
@@ -338,6 +348,21 @@ def cmd_verify(args) -> int:
     return 1 if problems else 0
 
 
+def cmd_precommit(args) -> int:
+    from writer.hook import plan
+
+    found = plan(args.posts, args.data, args.models, _config(args))
+    for post in found.skipped:
+        print(f"{post}: skipped, no data_sha256 in its front matter (not drafted by writer)",
+              file=sys.stderr)
+    code = 0
+    for group in found.groups:
+        one = argparse.Namespace(posts=list(group.posts), data=group.data, models=group.models,
+                                 period=None, format=args.format, config=args.config)
+        code = max(code, cmd_verify(one))
+    return code
+
+
 def cmd_preview(args) -> int:
     from writer.preview import write_preview
 
@@ -359,7 +384,8 @@ def cmd_eval(args) -> int:
 
 
 COMMANDS = {"eval": cmd_eval, "draft": cmd_draft, "shares": cmd_shares, "findings": cmd_findings,
-            "verify": cmd_verify, "preview": cmd_preview, "aggregate": cmd_aggregate}
+            "verify": cmd_verify, "precommit": cmd_precommit, "preview": cmd_preview,
+            "aggregate": cmd_aggregate}
 
 
 def main(argv: list[str] | None = None) -> int:

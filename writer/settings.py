@@ -224,6 +224,7 @@ KNOWN_TABLES: dict[str, tuple[str, ...] | None] = {
     ),
     "findings": None,
     "post": None,
+    "verify": ("data", "models"),  # where `writer precommit` looks for a post's data (hook.py)
 }
 
 
