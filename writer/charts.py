@@ -21,6 +21,7 @@ or markup), so `{{`, `<script>` or `|` in a family name is drawn as those charac
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import itertools
@@ -29,6 +30,7 @@ import math
 import os
 import re
 import secrets
+import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -843,58 +845,169 @@ def _render_key(spec: ChartSpec, scale: float) -> str:
     return hashlib.sha256(stamp.encode("utf-8")).hexdigest()
 
 
-def _rendered(spec: ChartSpec, cache: Path | None, png: bool, scale: float = 2
-              ) -> tuple[str, bytes | None]:
-    """SVG text and (if asked) PNG bytes, from `cache` when this exact chart was rendered
-    before. Rendering is ~0.6 s a chart and most of a draft's time; the same spec, renderer
-    and fonts give the same bytes, so a re-draft need not pay it again."""
-    key = _render_key(spec, scale) if cache is not None else ""
-    if cache is not None:
-        svg_file, png_file = cache / f"{key}.svg", cache / f"{key}.png"
+def _cached(spec: ChartSpec, cache: Path | None, png: bool, scale: float
+            ) -> tuple[str, str | None, bytes | None]:
+    """(cache key, SVG text or None, PNG bytes or None) for this exact chart from `cache`.
+    Rendering is most of a draft's time; the same spec, renderer and fonts give the same
+    bytes, so a re-draft need not pay it again."""
+    if cache is None:
+        return "", None, None
+    key = _render_key(spec, scale)
+    try:
+        svg = (cache / f"{key}.svg").read_bytes().decode("utf-8")  # as written: no newline change
+    except (OSError, UnicodeDecodeError):
+        return key, None, None  # not cached yet (or unreadable): render it
+    try:
+        image = (cache / f"{key}.png").read_bytes() if png else None
+    except OSError:
+        image = None  # an SVG without its PNG (a chart first rendered without one)
+    return key, svg, image
+
+
+def _store(cache: Path | None, key: str, svg: str, image: bytes | None) -> None:
+    if cache is None:
+        return
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        if image is not None:
+            _write_atomic(cache / f"{key}.png", image)
+        _write_atomic(cache / f"{key}.svg", svg.encode("utf-8"))
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """One chart to write as `<stem>.svg` and `<stem>.vl.json`, and `<stem>.png` if `png`."""
+
+    spec: ChartSpec
+    stem: str
+    png: bool = True
+
+
+def _helper(jobs: list[tuple[ChartSpec, bool]], scale: float) -> subprocess.Popen | None:
+    """Start writer/_render.py on `jobs`; None if it cannot start (the caller renders them)."""
+    import sys
+
+    request = {"font_dirs": sorted({str(p.parent) for p in _cjk_font_files()}),
+               "jobs": [{"spec": _thaw(spec.spec), "vl_version": _vl_version(spec.spec),
+                         "png": png, "scale": scale} for spec, png in jobs]}
+    try:
+        proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("_render.py"))],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+    # Hand the request over on a thread: a pipe holds 64 KiB, and the specs are larger.
+    import threading
+
+    def feed() -> None:
         try:
-            svg = svg_file.read_bytes().decode("utf-8")  # as written: no newline translation
-            if not png:
-                return svg, None
-            return svg, png_file.read_bytes()
-        except (OSError, UnicodeDecodeError):
-            pass  # not cached yet (or unreadable): render it
-    svg = render_svg(spec)
-    image = render_png(spec, scale=scale, svg=svg) if png else None
-    if cache is not None:
-        try:
-            cache.mkdir(parents=True, exist_ok=True)
-            if image is not None:  # the PNG first: an SVG in the cache promises its PNG
-                _write_atomic(cache / f"{key}.png", image)
-            _write_atomic(cache / f"{key}.svg", svg.encode("utf-8"))
+            proc.stdin.write(json.dumps(request).encode("utf-8"))
+            proc.stdin.close()
         except OSError:
-            pass  # a cache that cannot be written only costs time
-    return svg, image
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    return proc
+
+
+def _collect(proc: subprocess.Popen | None, n: int) -> list[tuple[str, bytes | None]] | None:
+    if proc is None:
+        return None
+    try:
+        # Not communicate(): the feeding thread owns stdin and closes it when done.
+        raw = proc.stdout.read()
+        answer = json.loads(raw.decode("utf-8")) if proc.wait(timeout=600) == 0 else None
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        proc.kill()
+        return None
+    finally:
+        proc.stdout.close()
+    if not isinstance(answer, list) or len(answer) != n:
+        return None
+    return [(a["svg"], base64.b64decode(a["png"]) if a["png"] else None) for a in answer]
+
+
+def _render_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int
+                 ) -> list[tuple[str, bytes | None]]:
+    """Render `jobs` (spec, want PNG), the second half in a helper process when workers > 1.
+
+    The helper runs the same vl-convert with the same fonts registered, so its bytes are the
+    ones this process would make; if it fails for any reason, this process renders its share.
+    """
+    split = len(jobs) // 2 if workers > 1 and len(jobs) > 1 else len(jobs)
+    proc = _helper(jobs[split:], scale) if split < len(jobs) else None
+
+    def here(part):
+        out = []
+        for spec, png in part:
+            svg = render_svg(spec)
+            out.append((svg, render_png(spec, scale=scale, svg=svg) if png else None))
+        return out
+
+    mine = here(jobs[:split])
+    theirs = _collect(proc, len(jobs) - split) if split < len(jobs) else []
+    if theirs is None:
+        theirs = here(jobs[split:])
+    return mine + theirs
+
+
+def export_all(jobs: Sequence[ExportJob], directory: Path, cache: Path | None = None,
+               workers: int | None = None, scale: float = 2) -> tuple[ExportResult, ...]:
+    """Write every job's files into `directory`, atomically; results in job order.
+
+    Charts not in `cache` are rendered once each, split over `workers` processes (default:
+    2 when the machine has more than one core). A Chinese chart without the CJK font still
+    gets its SVG and JSON (a browser may have the font); its PNG is skipped and the result's
+    `warning` says how to fix it.
+    """
+    for job in jobs:
+        if not job.stem or "/" in job.stem or "\\" in job.stem or job.stem.startswith("."):
+            raise ValueError(f"stem {job.stem!r} must be a plain file name without a directory")
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1)
+    no_font = not cjk_font_available() if any(j.spec.lang == "zh" for j in jobs) else False
+    wants = [job.png and not (job.spec.lang == "zh" and no_font) for job in jobs]
+    found = [_cached(job.spec, cache, png, scale) for job, png in zip(jobs, wants)]
+    todo = [i for i, (_, svg, _) in enumerate(found) if svg is None]
+    rendered = dict(zip(todo, _render_many([(jobs[i].spec, wants[i]) for i in todo], scale,
+                                           workers)))
+    for i, (_, svg, image) in enumerate(found):
+        if svg is not None and wants[i] and image is None:
+            # Cached without its PNG (it was not a thumbnail then): rasterise the cached SVG.
+            rendered[i] = (svg, render_png(jobs[i].spec, scale=scale, svg=svg))
+    results = []
+    for i, job in enumerate(jobs):
+        key, svg, image = found[i]
+        if i in rendered:
+            svg, image = rendered[i]
+            _store(cache, key, svg, image)
+        spec, stem = job.spec, job.stem
+        svg_path, png_path = directory / f"{stem}.svg", directory / f"{stem}.png"
+        json_path = directory / f"{stem}.vl.json"
+        _write_atomic(json_path, (spec.to_json() + "\n").encode("utf-8"))
+        _write_atomic(svg_path, svg.encode("utf-8"))
+        if image is not None:
+            _write_atomic(png_path, image)
+            results.append(ExportResult(svg_path, png_path, json_path))
+        elif job.png:
+            results.append(ExportResult(svg_path, None, json_path, warning=(
+                f"{png_path.name} was not written: its Chinese text needs the {CJK_FONT} font, "
+                f"which is not installed, and would show as empty boxes. {svg_path.name} and "
+                f"{json_path.name} were written. Fix: {CJK_FIX} (Debian/Ubuntu), then run "
+                "draft again.")))
+        else:
+            results.append(ExportResult(svg_path, None, json_path))
+    return tuple(results)
 
 
 def export(spec: ChartSpec, directory: Path, stem: str, cache: Path | None = None
            ) -> ExportResult:
     """Write `<stem>.svg`, `<stem>.png` (2×) and `<stem>.vl.json` into `directory`, atomically.
 
-    A Chinese chart without the CJK font installed still gets its SVG and JSON (a browser
-    may have the font); the PNG is skipped and `warning` says how to fix it. With `cache`, a
-    folder, renderings are reused across runs (see _rendered).
+    One chart, rendered in this process (see export_all for the details and for many charts).
     """
-    if not stem or "/" in stem or "\\" in stem or stem.startswith("."):
-        raise ValueError(f"stem {stem!r} must be a plain file name without a directory")
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    svg_path = directory / f"{stem}.svg"
-    png_path = directory / f"{stem}.png"
-    json_path = directory / f"{stem}.vl.json"
-    no_font = spec.lang == "zh" and not cjk_font_available()
-    svg, png = _rendered(spec, cache, png=not no_font)
-    _write_atomic(json_path, (spec.to_json() + "\n").encode("utf-8"))
-    _write_atomic(svg_path, svg.encode("utf-8"))
-    if png is None:
-        return ExportResult(svg_path, None, json_path, warning=(
-            f"{png_path.name} was not written: its Chinese text needs the {CJK_FONT} font, "
-            f"which is not installed, and would show as empty boxes. {svg_path.name} and "
-            f"{json_path.name} were written. Fix: {CJK_FIX} (Debian/Ubuntu), then run "
-            "draft again."))
-    _write_atomic(png_path, png)
-    return ExportResult(svg_path, png_path, json_path)
+    return export_all([ExportJob(spec, stem)], directory, cache, workers=1)[0]

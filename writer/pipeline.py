@@ -159,16 +159,20 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
 
     paths = {lang: post_path(options.out, day, slug, lang) for lang in options.langs}
     check_overwrite(list(paths.values()), options.force)
-    from writer.charts import export
+    from writer.charts import ExportJob, export_all
 
+    # The posts show the SVGs; a PNG is only the post's thumbnail (render_post: its first
+    # image), so only that chart gets one per language.
+    thumbs = {lang: next((stem for by_lang in charts.values() for stem, _ in by_lang[lang]), None)
+              for lang in options.langs}
+    jobs = [ExportJob(spec, stem, png=stem == thumbs[lang])
+            for by_lang in charts.values() for lang in options.langs
+            for stem, spec in by_lang[lang]]
     assets, warnings = [], []
-    for chart, by_lang in charts.items():
-        for lang in options.langs:
-            for stem, spec in by_lang[lang]:
-                result = export(spec, assets_dir, stem, cache=options.chart_cache)
-                assets.extend(result.files)
-                if result.warning and result.warning not in warnings:
-                    warnings.append(result.warning)
+    for result in export_all(jobs, assets_dir, cache=options.chart_cache):
+        assets.extend(result.files)
+        if result.warning and result.warning not in warnings:
+            warnings.append(result.warning)
     for lang, path in paths.items():
         atomic_write(path, texts[lang])
     return DraftResult(
