@@ -1,15 +1,23 @@
-"""Time `python -m writer draft --period 2025H1` (offline) end to end, as a user runs it.
+"""Time an offline `python -m writer draft --period 2025H1` against the bare import of its
+libraries, in the same run, as a user runs it.
 
-Usage: python bench/draft.py [--runs 5] [--again]. Prints the median and each run, and peak
-RSS. Each run is a fresh process writing into a fresh folder, so start-up is included. With
---again, each run is a second draft (--force) into a folder drafted once before, as a user
-re-drafts: the chart renderings then come from <out>/.cache/charts.
+Usage: python bench/draft.py [--runs 5] [--period 2025H1] [--profile] [--tree PATH]
+
+--tree times another checkout of writer (e.g. main) under the same conditions.
+
+Each round runs, one after the other (interleaved, so all three see the same machine load):
+  import    python -c "import pandas, altair, vl_convert, jinja2"   (the floor: start-up)
+  cold      draft --no-cache into a fresh folder                      (every chart rendered)
+  re-draft  draft --force into a folder drafted once before           (charts from the cache)
+Each is a fresh process. Prints the median, min and max of each, and the cold/import ratio.
+--profile also writes a cProfile of one cold draft to bench/results/draft.prof and prints
+its top entries.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import statistics
 import subprocess
 import sys
@@ -18,31 +26,48 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+IMPORT = [sys.executable, "-c", "import pandas, altair, vl_convert, jinja2"]
+
+
+def _timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, "PYTHONPATH": str(cwd)})
+    return time.perf_counter() - start
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--period", default="2025H1")
-    parser.add_argument("--again", action="store_true",
-                        help="time a re-draft (--force) into an already drafted folder")
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--tree", type=Path, default=ROOT, help="checkout to time (default: this)")
     args = parser.parse_args()
-    times = []
-    for _ in range(args.runs):
-        with tempfile.TemporaryDirectory() as out:
-            cmd = [sys.executable, "-m", "writer", "draft", "--period", args.period,
-                   "--out", out]
-            if args.again:
-                subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
-                cmd.append("--force")
-            start = time.perf_counter()
-            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
-            times.append(time.perf_counter() - start)
-    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    what = "re-draft" if args.again else "draft"
-    print(f"{what} {args.period} offline, {args.runs} runs: median {statistics.median(times):.2f} s "
-          f"(min {min(times):.2f}, max {max(times):.2f}); peak RSS {rss_mb:.0f} MB")
-    print("runs: " + ", ".join(f"{t:.2f}" for t in times))
+    root = args.tree.resolve()
+    draft = [sys.executable, "-m", "writer", "draft", "--period", args.period]
+    times: dict[str, list[float]] = {"import": [], "cold": [], "re-draft": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        warm = Path(tmp) / "warm"
+        _timed([*draft, "--out", str(warm)], root)
+        for i in range(args.runs):
+            times["import"].append(_timed(IMPORT, root))
+            times["cold"].append(_timed([*draft, "--no-cache", "--out", f"{tmp}/cold{i}"], root))
+            times["re-draft"].append(_timed([*draft, "--force", "--out", str(warm)], root))
+        if args.profile:
+            out = ROOT / "bench" / "results" / "draft.prof"
+            out.parent.mkdir(exist_ok=True)
+            subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), *draft[1:],
+                            "--no-cache", "--out", f"{tmp}/prof"], cwd=root, check=True,
+                           capture_output=True, env={**os.environ, "PYTHONPATH": str(root)})
+            import pstats
+
+            pstats.Stats(str(out)).sort_stats("cumulative").print_stats(25)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    print(f"offline draft of {args.period} ({root}), {args.runs} runs each, medians (min-max):")
+    for name, values in times.items():
+        print(f"  {name:9s} {med[name]:.2f} s ({min(values):.2f}-{max(values):.2f})  runs: "
+              + ", ".join(f"{t:.2f}" for t in values))
+    print(f"  cold / import = {med['cold'] / med['import']:.1f}x")
     return 0
 
 

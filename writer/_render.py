@@ -13,10 +13,20 @@ import json
 import sys
 
 
+WARM_UP = {"data": {"values": [{"x": 1}]}, "mark": "bar", "encoding": {"x": {"field": "x"}}}
+
+
 def main() -> int:
     import vl_convert as vlc
 
-    request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    # The first conversion in a process starts vl-convert's JavaScript engine (~0.4 s). The
+    # helper may be started before the specs exist (charts.start_renderer), so that cost is
+    # paid while the parent is still building them.
+    vlc.vegalite_to_svg(WARM_UP)
+    raw = sys.stdin.buffer.read()
+    if not raw:
+        return 0  # started early, but nothing needed rendering (all cached, or draft failed)
+    request = json.loads(raw.decode("utf-8"))
     for directory in request["font_dirs"]:
         vlc.register_font_directory(directory)
     out = []

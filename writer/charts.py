@@ -885,18 +885,40 @@ class ExportJob:
     png: bool = True
 
 
-def _helper(jobs: list[tuple[ChartSpec, bool]], scale: float) -> subprocess.Popen | None:
-    """Start writer/_render.py on `jobs`; None if it cannot start (the caller renders them)."""
+_early: list[subprocess.Popen] = []  # a helper started by start_renderer, not yet used
+
+
+def _spawn() -> subprocess.Popen | None:
     import sys
 
-    request = {"font_dirs": sorted({str(p.parent) for p in _cjk_font_files()}),
-               "jobs": [{"spec": _thaw(spec.spec), "vl_version": _vl_version(spec.spec),
-                         "png": png, "scale": scale} for spec, png in jobs]}
     try:
-        proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("_render.py"))],
+        return subprocess.Popen([sys.executable, str(Path(__file__).with_name("_render.py"))],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL)
     except OSError:
+        return None
+
+
+def start_renderer(cache: Path | None) -> None:
+    """Start the helper process now, when nothing is cached yet (so rendering is certain),
+    so that its start-up overlaps the building of the specs. export_all uses it; a helper
+    left unused exits when its input closes (at the latest when this process ends)."""
+    if _early or (os.cpu_count() or 1) < 2:
+        return
+    if cache is not None and cache.is_dir() and any(cache.glob("*.svg")):
+        return
+    proc = _spawn()
+    if proc is not None:
+        _early.append(proc)
+
+
+def _helper(jobs: list[tuple[ChartSpec, bool]], scale: float) -> subprocess.Popen | None:
+    """writer/_render.py working on `jobs`; None if it cannot start (the caller renders them)."""
+    request = {"font_dirs": sorted({str(p.parent) for p in _cjk_font_files()}),
+               "jobs": [{"spec": _thaw(spec.spec), "vl_version": _vl_version(spec.spec),
+                         "png": png, "scale": scale} for spec, png in jobs]}
+    proc = _early.pop() if _early else _spawn()
+    if proc is None:
         return None
     # Hand the request over on a thread: a pipe holds 64 KiB, and the specs are larger.
     import threading
@@ -936,8 +958,16 @@ def _render_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int
     The helper runs the same vl-convert with the same fonts registered, so its bytes are the
     ones this process would make; if it fails for any reason, this process renders its share.
     """
-    split = len(jobs) // 2 if workers > 1 and len(jobs) > 1 else len(jobs)
-    proc = _helper(jobs[split:], scale) if split < len(jobs) else None
+    # Alternate jobs, so PNGs (the thumbnails come first) are shared out too. A helper that
+    # was started early is warm, and this process is not: it takes one job fewer.
+    order = list(range(len(jobs)))
+    if workers > 1 and len(jobs) > 1:
+        warm = 1 if _early and len(jobs) > 2 else 0
+        theirs_idx = [i for i in order if i % 2 == 1] + ([0] if warm else [])
+    else:
+        theirs_idx = []
+    mine_idx = [i for i in order if i not in theirs_idx]
+    proc = _helper([jobs[i] for i in theirs_idx], scale) if theirs_idx else None
 
     def here(part):
         out = []
@@ -946,11 +976,12 @@ def _render_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int
             out.append((svg, render_png(spec, scale=scale, svg=svg) if png else None))
         return out
 
-    mine = here(jobs[:split])
-    theirs = _collect(proc, len(jobs) - split) if split < len(jobs) else []
+    done = dict(zip(mine_idx, here([jobs[i] for i in mine_idx])))
+    theirs = _collect(proc, len(theirs_idx)) if theirs_idx else []
     if theirs is None:
-        theirs = here(jobs[split:])
-    return mine + theirs
+        theirs = here([jobs[i] for i in theirs_idx])
+    done.update(zip(theirs_idx, theirs))
+    return [done[i] for i in order]
 
 
 def export_all(jobs: Sequence[ExportJob], directory: Path, cache: Path | None = None,

@@ -130,6 +130,9 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
     slug = slug_for(weeks.label)
     assets_dir = options.out / "assets" / slug
     note = options.data_note or None
+    from writer.charts import start_renderer
+
+    start_renderer(options.chart_cache)  # warms up on the other core while specs are built
     charts = _chart_specs(a, plan, options)
     texts: dict[str, str] = {}
     reports: dict[str, Report] = {}
