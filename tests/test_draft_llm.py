@@ -708,9 +708,11 @@ def test_cli_no_cache_asks_again(good_cli):
 def test_cli_rendered_charts_are_cached_beside_the_llm_answers(good_cli):
     cache = good_cli["out"] / ".cache" / "charts"
     entries = sorted(p.name for p in cache.iterdir())
-    # one SVG and one PNG per chart and language, named by what they were rendered from;
-    # the second and third runs (same charts) added none
-    assert len(entries) == 24 and len({e.split(".")[0] for e in entries}) == 12
+    # one SVG per chart and language, named by what they were rendered from, and a PNG for
+    # each post's thumbnail only; the second and third runs (same charts) added none
+    assert len({e.split(".")[0] for e in entries}) == 12
+    assert sum(e.endswith(".svg") for e in entries) == 12
+    assert sum(e.endswith(".png") for e in entries) == 2
     svgs = {p.read_bytes() for p in (good_cli["out"] / "assets").rglob("*.svg")}
     assert svgs == {p.read_bytes() for p in cache.glob("*.svg")}
 
