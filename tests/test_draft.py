@@ -13,6 +13,8 @@ import re
 
 import pytest
 
+from writer.vocab import Vocabulary
+
 from writer.draft import (
     LANGS,
     SectionPlan,
@@ -49,7 +51,7 @@ def test_fill_known_slots_with_the_shared_formatters(sample):
                        "{{F2.weeks_after_launch}} after its launch in {{F2.launch}}; "
                        "Runway's share {{F7.ratio}} in {{period}}.")
     assert got.text == ("**Kling-2.0** reached **21%** of video generations three weeks after "
-                        "its launch in late April; Runway's share halved in H1 2025.")
+                        "its launch in late April; Runway's share halved in January–May 2025.")
     assert got.used == ("F2.share", "F2.weeks_after_launch", "F2.launch", "F7.ratio")
     assert got.problems == ()
 
@@ -57,7 +59,7 @@ def test_fill_known_slots_with_the_shared_formatters(sample):
 def test_fill_in_chinese(sample):
     got = fill(sample, "Kling-2.0上线{{F2.weeks_after_launch}}后拿下了{{F2.share}}（{{period}}）",
                "zh")
-    assert got.text == "Kling-2.0上线三周后拿下了21%（2025年上半年）"
+    assert got.text == "Kling-2.0上线三周后拿下了21%（2025年1月至5月）"
     assert got.problems == ()
 
 
@@ -117,8 +119,8 @@ def test_fill_stray_braces_are_a_problem(sample, text):
 
 
 def test_fill_period_slot_needs_no_fact(sample):
-    assert fill(sample, "{{period}}", "en").text == "H1 2025"
-    assert fill(sample, "{{period}}", "zh").text == "2025年上半年"
+    assert fill(sample, "{{period}}", "en").text == "January–May 2025"
+    assert fill(sample, "{{period}}", "zh").text == "2025年1月至5月"
     assert fill(sample, "{{period}}").used == ()
 
 
@@ -203,7 +205,7 @@ GOOD_VIDEO_EN = {
 def test_check_section_good_answer(sample):
     got = check_section(sample.ctx, section(sample, "video"), "en", GOOD_VIDEO_EN)
     assert not isinstance(got, list), got
-    assert got.chart == "video" and got.heading == chart_words("video", "en")[0]
+    assert got.chart == "video" and got.heading == chart_words("video", "en", Vocabulary())[0]
     assert got.bullets[0] == ("**Kling-2.0** reached **21%** of video generations three weeks "
                               "after its launch.")
     assert got.headline == GOOD_VIDEO_EN["headline"] and got.source == "llm"
@@ -290,7 +292,8 @@ GOOD_FRAME_EN = {
 def test_check_frame_good_answer(sample):
     got = check_frame(sample.ctx, sample.plan, "en", GOOD_FRAME_EN)
     assert not isinstance(got, list), got
-    assert got.title == ("H1 2025 AI model usage trends: reasoning surges, Kling-2.0 takes off")
+    assert got.title == ("January–May 2025 AI model usage trends: reasoning surges, "
+                         "Kling-2.0 takes off")
     assert set(got.facts) >= set(sample.plan.highlight_required)
 
 
@@ -409,15 +412,13 @@ def test_prompts_say_whose_number_each_slot_is(sample):
         assert about["{{F1.end}}"] == "reasoning"
 
 
-def test_period_phrase():
-    assert period_phrase("2025H1", "en") == "H1 2025"
-    assert period_phrase("2025H2", "zh") == "2025年下半年"
-    assert period_phrase("2025Q2", "en") == "Q2 2025"
-    assert period_phrase("2025Q3", "zh") == "2025年第三季度"
-    assert period_phrase("2025-05", "en") == "May 2025"
-    assert period_phrase("2025-05", "zh") == "2025年5月"
-    assert period_phrase("2025", "zh") == "2025年"
-    assert period_phrase("2025-01-06..2025-05-25", "en") == "2025-01-06..2025-05-25"
+def test_period_phrase_names_the_weeks_covered_in_words():
+    # the sample's 21 weeks, 6 January to 1 June: the months they cover, as the reference's 1-5月
+    assert period_phrase("2025-01-06", 21, "en") == "January–May 2025"
+    assert period_phrase("2025-01-06", 21, "zh") == "2025年1月至5月"
+    # 13 January to 25 May opens and closes mid-month: the exact days
+    assert period_phrase("2025-01-13", 19, "en") == "13 January – 25 May 2025"
+    assert period_phrase("2025-01-13", 19, "zh") == "2025年1月13日至5月25日"
 
 
 # --------------------------------------------------------------------------------------------

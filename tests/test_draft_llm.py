@@ -38,7 +38,8 @@ from fake_openai import (
     unauthorized,
 )
 
-from writer.draft import CHART_WORDS, LANGS, draft_with_llm
+from writer.draft import LANGS, draft_with_llm
+from writer.vocab import Vocabulary
 from writer.llm import OpenAIBackend
 from writer.offline import write_offline
 from writer.post import split_post
@@ -62,8 +63,8 @@ def _plain(title: str) -> str:
     return title.split(" ", 1)[1] if title and not title[0].isalnum() and " " in title else title
 
 
-TITLE_TO_CHART = {_plain(words[0]): chart for lang in CHART_WORDS
-                  for chart, words in CHART_WORDS[lang].items()}
+TITLE_TO_CHART = {_plain(Vocabulary().title(chart, lang)): chart for lang in LANGS
+                  for chart in ("text", "reasoning", "image", "video", "audio")}
 
 
 def read_request(body: dict) -> dict:
@@ -322,7 +323,7 @@ def test_good_answers_become_the_draft(sample, fake_openai, tmp_path):
         d = drafts[lang]
         assert d.fallback_sections == ()
         assert d.frame.source == "llm" and d.frame.title.startswith(
-            "H1 2025 AI" if lang == "en" else "2025年上半年AI")
+            "January–May 2025 AI" if lang == "en" else "2025年1月至5月AI")
         for s in d.sections:
             assert s.source == "llm" and s.headline == HEADLINE[lang]
     video = section_of(drafts["en"], "video")

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from writer.facts import Fact
 from writer.format import (
-    chart_noun,
     count,
     day_phrase,
     duration,
@@ -211,12 +210,10 @@ def test_halved_stays_inside_the_verifiers_band():
 # ------------------------------------------------------------------ names, nouns, facts
 
 
-def test_lists_and_chart_nouns():
+def test_lists():
     assert names(["A", "B", "C"], "en") == "A, B and C"
     assert names(["A", "B", "C"], "zh") == "A、B和C"
     assert names(["A"], "en") == "A"
-    assert chart_noun("video", "zh") == "视频生成"
-    assert chart_noun("tokens", "en") == "tokens" and chart_noun("tokens", "zh") == "tokens"
 
 
 def _fact(value, unit):

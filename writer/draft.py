@@ -13,15 +13,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from writer import format as fmt
 from writer.facts import Fact
 from writer.findings import Finding, Findings
 from writer.ledger import Ledger
 from writer.mentions import extract
+from writer.periods import span_phrase
 from writer.prompts import Prompts
 from writer.verify import verify_text
+from writer.vocab import Vocabulary
 
 LANGS = ("en", "zh")
 PERIOD_SLOT = "period"
@@ -30,47 +33,15 @@ SLOT = re.compile(
     r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?:\s*\|\s*([a-z_]+))?\s*\}\}")
 NUMERIC_UNITS = ("pct", "pp", "weeks", "ratio", "count")
 
-# What each chart is called in headings and prompts.
-CHART_WORDS = {
-    "en": {
-        "text": ("💬 Text models", "text messages"),
-        "reasoning": ("🧠 Reasoning models", "reasoning messages"),
-        "image": ("🖼️ Image generation", "image generations"),
-        "video": ("🎞️ Video generation", "video generations"),
-        "audio": ("🔊 Audio generation (text to speech)", "audio generations"),
-    },
-    "zh": {
-        "text": ("💬 文本模型（聊天、写作、编程助手）", "文本消息"),
-        "reasoning": ("🧠 推理模型", "推理消息"),
-        "image": ("🖼️ 图像生成", "图像生成请求"),
-        "video": ("🎞️ 视频生成", "视频生成请求"),
-        "audio": ("🔊 音频生成（文字转语音）", "音频生成请求"),
-    },
-}
-
-
-def chart_words(chart: str, lang: str) -> tuple[str, str]:
+def chart_words(chart: str, lang: str, vocab: Vocabulary) -> tuple[str, str]:
     """(section title, noun for what is counted), for any chart including custom categories."""
-    if chart in CHART_WORDS[lang]:
-        return CHART_WORDS[lang][chart]
-    return (chart, f"{chart} messages") if lang == "en" else (chart, f"{chart}消息")
+    return vocab.title(chart, lang), vocab.noun(chart, lang)
 
 
-def period_phrase(label: str, lang: str) -> str:
-    """How a period label reads in prose: "H1 2025" / "2025年上半年"."""
-    zh = lang == "zh"
-    if m := re.fullmatch(r"(\d{4})H([12])", label):
-        y, h = m.groups()
-        return f"{y}年{'上' if h == '1' else '下'}半年" if zh else f"H{h} {y}"
-    if m := re.fullmatch(r"(\d{4})Q([1-4])", label):
-        y, q = m.groups()
-        return f"{y}年第{'一二三四'[int(q) - 1]}季度" if zh else f"Q{q} {y}"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", label):
-        y, mo = int(m[1]), int(m[2])
-        return f"{y}年{mo}月" if zh else f"{fmt.EN_MONTHS[mo - 1]} {y}"
-    if re.fullmatch(r"\d{4}", label):
-        return f"{label}年" if zh else label
-    return label
+def period_phrase(start: str, weeks: int, lang: str) -> str:
+    """How the period reads in prose: the weeks it covers, in words ("January–May 2025")."""
+    first = date.fromisoformat(start)
+    return span_phrase([first + timedelta(weeks=i) for i in range(max(weeks, 1))], lang)
 
 
 # ------------------------------------------------------------------ the plan
@@ -286,21 +257,21 @@ class Context:
     period_start: str
     period_end: str
     weeks: int
-    platform: str
+    vocab: Vocabulary = field(default_factory=Vocabulary)
 
     def fact(self, fact_id: str) -> Fact | None:
         return self.findings.fact(fact_id)
 
     def period_phrase(self, lang: str) -> str:
-        return period_phrase(self.period_label, lang)
+        return period_phrase(self.period_start, self.weeks, lang)
 
 
-def _finding_brief(finding: Finding, lang: str) -> dict:
+def _finding_brief(finding: Finding, lang: str, vocab: Vocabulary) -> dict:
     return {
         "kind": finding.kind,
         # A chart-level subject ("reasoning") reads in the prompt's language.
         "subject": (finding.subject if finding.subject_kind != "chart"
-                    else _plain_title(chart_words(finding.chart, lang)[0])),
+                    else vocab.name(finding.chart, lang)),
         "summary": finding.text[lang],
         "slots": [
             # "about": whose number it is, which is not always the subject (a runner-up's
@@ -316,13 +287,13 @@ def _finding_brief(finding: Finding, lang: str) -> dict:
 
 def section_messages(ctx: Context, prompts: Prompts, plan: SectionPlan, lang: str,
                      *, max_bullets: int = 4) -> tuple[tuple[str, str], ...]:
-    title, noun = chart_words(plan.chart, lang)
+    title, noun = chart_words(plan.chart, lang, ctx.vocab)
     common = _common(ctx, lang)
     system = prompts.render("system", lang, **common)
     user = prompts.render(
         "section", lang, **common, chart=plan.chart, chart_title=_plain_title(title),
         chart_noun=noun,
-        findings_json=json.dumps([_finding_brief(f, lang) for f in plan.findings],
+        findings_json=json.dumps([_finding_brief(f, lang, ctx.vocab) for f in plan.findings],
                                  ensure_ascii=False, indent=2),
         required_slots=["{{" + r + "}}" for r in plan.required],
         example_id=plan.required[0] if plan.required else "F1.share",
@@ -337,8 +308,9 @@ def frame_messages(ctx: Context, prompts: Prompts, plan: Plan, lang: str
     system = prompts.render("system", lang, **common)
     user = prompts.render(
         "frame", lang, **common,
-        chart_titles=[_plain_title(chart_words(s.chart, lang)[0]) for s in plan.sections],
-        findings_json=json.dumps([_finding_brief(f, lang) for f in plan.highlights],
+        chart_titles=[_plain_title(chart_words(s.chart, lang, ctx.vocab)[0])
+                      for s in plan.sections],
+        findings_json=json.dumps([_finding_brief(f, lang, ctx.vocab) for f in plan.highlights],
                                  ensure_ascii=False, indent=2),
         required_slots=["{{" + r + "}}" for r in plan.highlight_required],
         period_slot=PERIOD_SLOT,
@@ -349,9 +321,11 @@ def frame_messages(ctx: Context, prompts: Prompts, plan: Plan, lang: str
 
 def _common(ctx: Context, lang: str) -> dict:
     return {
-        "platform": ctx.platform,
-        "period_label": ctx.period_label,
-        "period_label_zh": period_phrase(ctx.period_label, "zh"),
+        "platform": ctx.vocab.platform(lang),
+        "audience": ctx.vocab.audience(lang),
+        "unit": ctx.vocab.unit(lang),
+        "period_label": ctx.period_phrase(lang),
+        "period_label_zh": ctx.period_phrase("zh"),
         "period_start": ctx.period_start,
         "period_end": ctx.period_end,
         "weeks": ctx.weeks,
@@ -371,7 +345,7 @@ def check_section(ctx: Context, plan: SectionPlan, lang: str, parsed) -> Section
     problems = _shape_problems(parsed, SECTION_SCHEMA)
     if problems:
         return problems
-    heading = chart_words(plan.chart, lang)[0]
+    heading = chart_words(plan.chart, lang, ctx.vocab)[0]
     texts = {"headline": parsed["headline"], "takeaway": parsed["takeaway"]}
     texts.update({f"bullet {i + 1}": b for i, b in enumerate(parsed["bullets"])})
     filled, used, problems = _check_texts(ctx, lang, texts, plan.chart, plan.required)
