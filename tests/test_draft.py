@@ -485,7 +485,7 @@ def test_offline_prose_tells_the_hybrid_group_and_it_verifies(sample):
         # the members, each with its share, then the group's together
         if lang == "en":
             assert ("so did the newly arrived hybrid reasoning models, Gemini-2.5-Flash (0.5%) "
-                    "and Qwen-3 (0.5%), at most 1% together.") in bullet
+                    "and Qwen-3 (0.5%), together peaking at 1%.") in bullet
             assert text.bullets[0].startswith("Hybrid reasoning models, Gemini-2.5-Flash (")
         else:
             assert "同期出现的混合推理模型 Gemini-2.5-Flash（0.5%）和Qwen-3（0.5%）同样用量不大" in bullet

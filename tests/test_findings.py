@@ -411,7 +411,7 @@ def test_small_share_groups_registered_launches_that_stayed_under_one_percent():
     f = one(found, "small_share", "reasoning")
     assert [fact.entity for fact in f.facts.values()] == ["Grok-3"]  # X is not in the registry
     assert f.facts["grok_3"].value == pytest.approx(0.7)
-    assert f.text["en"] == ("Launched during the period, Grok-3 (at most 0.7%) stayed small in "
+    assert f.text["en"] == ("Launched during the period, Grok-3 (peaking at 0.7%) stayed small in "
                             "reasoning messages, each under 1%.")
 
 
@@ -454,9 +454,9 @@ def test_a_new_group_that_stayed_small_is_told_with_the_small_launches():
     assert (f.facts["flash"].entity_kind, f.facts["qwen"].entity_kind) == ("bot", "family")
     assert f.facts["flash"].value + f.facts["qwen"].value == pytest.approx(0.85)
     assert f.text["en"] == (
-        "Launched during the period, Grok-3 (at most 0.7%) stayed small in reasoning messages, "
+        "Launched during the period, Grok-3 (peaking at 0.7%) stayed small in reasoning messages, "
         "each under 1%; so did the newly arrived hybrid reasoning models, Flash (about 0.4%) "
-        "and Qwen (0.4%), at most about 0.9% together.")
+        "and Qwen (0.4%), together peaking at about 0.9%.")
     assert "混合推理模型 Flash（约0.4%）和Qwen（0.4%）同样用量很小，合计最高约0.9%" in f.text["zh"]
 
 
@@ -539,7 +539,7 @@ def test_offline_prose_for_two_new_small_groups_and_no_small_launch():
     assert "Launched during the period" not in f.text["en"]
     en = str(_macros(None, "en").bullet(_View(f, "en", 12, Vocabulary())))
     assert en.count("The newly arrived") == 2
-    assert "together. The newly arrived" in en  # two sentences, not run together
+    assert "}}. The newly arrived" in en  # two sentences, not run together
     zh = str(_macros(None, "zh").bullet(_View(f, "zh", 12, Vocabulary())))
     assert zh.count("同期出现的") == 2 and "。同期出现的" in zh
 

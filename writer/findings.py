@@ -628,7 +628,7 @@ def _change(c: _Chart, ser: _Series, kind_up: str, kind_down: str, subject_kind:
         _fact("end", end, "pct", c.span(c.end), ser.name, entity_kind),
         _fact("change", delta, "pp", c.span(0) + c.span(c.end), ser.name, entity_kind),
     ]
-    if start > 0:
+    if _ratio_worth_saying(start, end):
         facts.append(_fact("ratio", end / start, "ratio", c.span(0) + c.span(c.end), ser.name,
                            entity_kind))
     absent = ser.x < s.present_share
@@ -649,7 +649,7 @@ def _change(c: _Chart, ser: _Series, kind_up: str, kind_down: str, subject_kind:
                 word = None  # a percent change next to points would read as the same unit
         if lang == "zh":
             who = f"{ser.name}{'（各模型合计）' if is_provider else ''}"
-            if "gone" in f:
+            if "gone" in f and end == 0:
                 return (f"{who}占{c.vocab.noun(noun, lang)}的份额从{r('start')}降至零，"
                         f"{r('gone')}起已不再出现。")
             verb = "升至" if delta > 0 else "降至"
@@ -657,7 +657,7 @@ def _change(c: _Chart, ser: _Series, kind_up: str, kind_down: str, subject_kind:
                    f"{fmt.render_fact(f['change'], lang, 'signed')}")
             return out + (f"（{word}）。" if word else "。")
         who = f"{ser.name}'s families together" if is_provider else ser.name
-        if "gone" in f:
+        if "gone" in f and end == 0:
             return (f"{who} went from {r('start')} of {c.vocab.noun(noun, lang)} to zero, "
                     f"and were gone from {r('gone')}." if is_provider else
                     f"{who} went from {r('start')} of {c.vocab.noun(noun, lang)} to zero, "
@@ -964,7 +964,7 @@ def _category_share(c: _Chart) -> _Draft | None:
     name = c.name
     facts = [_fact("start", start, "pct", c.span(0), name, "chart"),
              _fact("end", end, "pct", c.span(c.end), name, "chart")]
-    if start > 0:
+    if _ratio_worth_saying(start, end):
         facts.append(_fact("ratio", end / start, "ratio", c.span(0) + c.span(c.end), name,
                            "chart"))
     jp = int(np.argmax(win))
@@ -1171,7 +1171,7 @@ def _small_share(c: _Chart, ramps: list[_Draft], groups: list[_GroupRead] = ()
                 out.append(f"报告期内上线的{body}始终未能打开局面，各自在"
                            f"{c.vocab.noun(noun, lang)}中的份额均{limit}")
             else:
-                body = fmt.names([f"{n} (at most {r(n)})" for n in names], lang)
+                body = fmt.names([f"{n} (peaking at {r(n)})" for n in names], lang)
                 out.append(f"Launched during the period, {body} stayed small in "
                            f"{c.vocab.noun(noun, lang)}, each {limit}")
         for tag, members in told:
@@ -1184,12 +1184,11 @@ def _small_share(c: _Chart, ramps: list[_Draft], groups: list[_GroupRead] = ()
                 each = _member_list(members, r, lang)
                 total = r(tag, "group")
                 if names:
-                    out.append(f"so did the newly arrived {label}, {each}, at most {total} "
-                               "together")
+                    out.append(f"so did the newly arrived {label}, {each}, together peaking at "
+                               f"{total}")
                 else:
                     out.append(f"{label[0].upper() + label[1:]}, new in the period, stayed small "
-                               f"in {c.vocab.noun(noun, lang)}: {each}, at most {total} "
-                               "together")
+                               f"in {c.vocab.noun(noun, lang)}: {each}, together peaking at {total}")
         if lang == "zh":
             return "；".join(out) + "。"
         return "; ".join(out) + "."
@@ -1224,6 +1223,12 @@ def _group_share(c: _Chart, g: _GroupRead) -> _Draft | None:
                 f"{c.vocab.noun(noun, lang)} at the end of the period.")
 
     return _Draft("group_share", c.name, tag, "group", facts, sig, end, text)
+
+
+def _ratio_worth_saying(start: float, end: float) -> bool:
+    """A ratio reads as news from a real start ("doubled"), not from a sliver: 0.0001% to
+    25% is no "250,000-fold" rise."""
+    return start >= 0.5 and end / start <= 20
 
 
 def _zh_is(value: str) -> str:
@@ -1281,6 +1286,8 @@ def _all_known(c: _Chart, d: _Draft) -> bool:
 
 def _chart_drafts(c: _Chart, groups: list[Group] = ()) -> list[_Draft]:
     out: list[_Draft] = []
+    if c.n == 0:
+        return out  # no week of the period has data in this chart
     cat = _category_share(c)
     if cat:
         out.append(cat)

@@ -746,8 +746,14 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
     ctx.dated = [s for m in dates if m.role != "release" for s in spans[id(m)]]
     n = len(L.weeks)
     period_phrases = []
-    for rx, rng in ((_PERIOD_END, (L.weeks[max(0, n - 2)], L.last_day)),
-                    (_PERIOD_START, (L.first_day, L.weeks[min(1, n - 1)] + timedelta(days=6)))):
+    # A chart whose rows stop before the period does (or start after it) ends (starts) with
+    # its last (first) two weeks with data: that is the end its chart and findings show.
+    data_weeks = [w for c in ctx.charts if c in L.totals
+                  for w, t in zip(L.weeks, L.totals[c]) if t > 0]
+    end_lo = min([L.weeks[max(0, n - 2)]] + sorted(set(data_weeks))[-2:][:1])
+    start_hi = max([L.weeks[min(1, n - 1)]] + sorted(set(data_weeks))[:2][-1:])
+    for rx, rng in ((_PERIOD_END, (end_lo, L.last_day)),
+                    (_PERIOD_START, (L.first_day, start_hi + timedelta(days=6)))):
         for pm in rx.finditer(text, span[0], span[1]):
             period_phrases.append((pm.start(), pm.end(), rng))
 
