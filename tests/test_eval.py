@@ -81,7 +81,8 @@ class Script2Models:
                 "title": str(m.title([str(m.story(v)) for v in views[:2]])).strip(),
                 "lead": str(m.lead(platform)).strip(),
                 "highlights": [str(m.highlight(v)).strip() for v in views],
-                "conclusion": str(m.conclusion(platform)).strip(),
+                "conclusion": str(m.conclusion(platform, [v.kind for v in views],
+                                               [str(m.story(v)) for v in views[:2]])).strip(),
             }
             for section in self.plan.sections:
                 key = f"{section.chart}/{lang}"

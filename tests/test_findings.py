@@ -198,7 +198,7 @@ def test_launch_ramp_reads_the_first_window_at_ninety_percent_of_the_later_peak(
     # 20.9 is within a quarter point of 21; 21.3 is not, so the end says "about".
     assert f.text["en"] == ("K reached 21% of video generations three weeks after its launch in "
                             "mid-February; it ended the period at about 21%.")
-    assert f.text["zh"] == "K于2月中旬上线，三周后占视频生成请求的21%，期末约为21%。"
+    assert f.text["zh"] == "K于2月中旬上线，3周后占视频生成请求的21%，期末约为21%。"
 
 
 def test_a_launch_in_the_last_week_gives_no_ramp():

@@ -78,7 +78,7 @@ def test_a_leader_that_left_the_top_nine_dropped_out_and_never_fell_to_zero(draf
 def test_a_one_week_spike_to_first_place_is_told_with_that_weeks_value(drafted):
     en, zh = _bullet(drafted["en"], "Nova"), _bullet(drafted["zh"], "Nova")
     assert "spiked to **22%** of text tokens in the week of 17 November, first place that week" in en
-    assert "11月17日这一周突然升至文本token用量的 **22%**，当周排名第一" in zh
+    assert "11月17日这一周突然升至文本token用量的**22%**，当周排名第一" in zh
 
 
 def test_the_post_says_once_that_the_data_is_a_top_nine_extract(drafted):

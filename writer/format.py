@@ -188,12 +188,13 @@ def count(n: int, lang: str) -> str:
 
 
 def duration(weeks: int, lang: str, digits: bool = False, approx: bool = False) -> str:
-    """Whole weeks: "three weeks", "两周", "六周"; digits=True gives "6 weeks", "6周"."""
+    """Whole weeks: "three weeks", "3周"; digits=True gives "6 weeks" (Chinese always has digits)."""
     _lang(lang)
     if weeks != int(weeks) or weeks < 0:
         raise ValueError(f"a duration is a whole, non-negative number of weeks, not {weeks}")
     n = int(weeks)
-    word = str(n) if digits else count(n, lang)
+    # Chinese posts write every duration in digits ("3周", as "12周"): one numeral style
+    word = str(n) if digits or lang == "zh" else count(n, lang)
     if lang == "zh":
         return _about(f"{word}周", approx, lang)
     return _about(f"{word} week{'s' if n != 1 else ''}", approx, lang)

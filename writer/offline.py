@@ -57,6 +57,9 @@ class _View:
         self.top_n = vocab.top_n
         self.entered = "entered" in finding.facts  # a top-N entry: never called a launch
         self.left = "left" in finding.facts  # dropped below a top-N cut-off
+        self.ramp: _View | None = None  # a hand-over's successor ramp, told in its bullet
+        self.lead: _View | None = None  # the chart's leader, when this is the leader's news
+        self.n = 0  # how often this kind's wording was used before in the post (variants)
         self.fact_names = [n for n, f in finding.facts.items() if f.unit in NUMERIC_UNITS]
         others = [f.entity for n, f in finding.facts.items()
                   if n in ("second", "third", "fourth", "fifth")]
@@ -125,10 +128,19 @@ def write_offline(ctx: Context, plan: Plan, lang: str, prompts: Prompts | None =
         data_weeks = int((totals > 0).sum()) if totals is not None else None
         return _View(f, lang, ctx.weeks, ctx.vocab, data_weeks)
 
+    # Each use of a kind's wording takes the next variant, so two sections (or two
+    # highlights) never share a headline, a takeaway or a bold phrase.
+    said: dict[tuple[str, str], int] = {}
+
+    def turn(v: _View, role: str) -> _View:
+        v.n = said.get((role, v.kind), 0)
+        said[(role, v.kind)] = v.n + 1
+        return v
+
     sections = []
     for section in plan.sections:
-        sections.append(_section(m, section, lang, view, ctx.vocab, fill))
-    views = [view(f) for f in plan.highlights]
+        sections.append(_section(m, section, lang, view, ctx.vocab, fill, turn))
+    views = [turn(view(f), "highlight") for f in plan.highlights]
     stories = [str(m.story(v)) for v in views[:2]]
     title, used_t = fill(m.title(stories))
     platform = platform_view(ctx, plan, lang)
@@ -138,21 +150,29 @@ def write_offline(ctx: Context, plan: Plan, lang: str, prompts: Prompts | None =
         text, used = fill(m.highlight(v))
         highlights.append(text)
         used_h.extend(used)
-    conclusion, used_c = fill(m.conclusion(platform))
+    conclusion, used_c = fill(m.conclusion(platform, [v.kind for v in views], stories))
     facts = tuple(dict.fromkeys(used_t + used_l + tuple(used_h) + used_c))
     frame = FrameText(title, lead, tuple(highlights), conclusion, facts, "offline")
     return Draft(lang, frame, tuple(sections))
 
 
-def _section(m, section: SectionPlan, lang: str, view, vocab: Vocabulary, fill) -> SectionText:
-    views = [view(f) for f in section.findings]
+def _section(m, section: SectionPlan, lang: str, view, vocab: Vocabulary, fill, turn
+             ) -> SectionText:
+    views = []
+    for f in section.leads():
+        v = view(f)
+        with_ = section.companions.get(f.id, ())
+        v.ramp = next((view(c) for c in with_ if c.kind == "launch_ramp"), None)
+        v.lead = next((view(c) for c in with_ if c.kind in ("leader", "concentration")), None)
+        views.append(v)
     bullets, used = [], []
     for view in views:
         text, ids = fill(m.bullet(view))
         bullets.append(text)
         used.extend(ids)
-    headline, _ = fill(m.headline(views[0]))
-    takeaway, _ = fill(m.takeaway(views[0]))
+    # a hand-over told with its successor's ramp is headed by the ramp: the news is the launch
+    headline, _ = fill(m.headline(turn(views[0].ramp or views[0], "headline")))
+    takeaway, _ = fill(m.takeaway(turn(views[0], "takeaway")))
     heading = chart_words(section.chart, lang, vocab)[0]
     return SectionText(section.chart, heading, headline, tuple(bullets), takeaway,
                        tuple(dict.fromkeys(used)), "offline")

@@ -268,26 +268,34 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
 
     zh = lang == "zh"
     v = a.vocab
-    items = []
+    items: list[str] = []
+    anchors: list[str | None] = []  # where each note's marker stands (writer.post.Footnotes)
+    drafted = [s.chart for s in plan.sections]
+
+    def add(text: str, *charts: str) -> None:
+        items.append(text)
+        anchors.append(next((c for c in charts if c in drafted), None))
+
     audience = v.audience(lang)
     if zh:
         grow = f"{audience}增长" if audience else "平台整体用量增长"
-        items.append(f"图表中每根柱子代表一周（周一至周日）的数据。所有图表都换算成当周的百分比份额，"
-                     f"以排除{grow}带来的影响。")
+        add(f"图表中每根柱子代表一周（周一至周日）的数据。所有图表都换算成当周的百分比份额，"
+            f"以排除{grow}带来的影响。")
     else:
         grow = f"growth in {audience}" if audience else "the platform's overall growth"
-        items.append("Each bar in the charts is one week, Monday to Sunday. Every chart is "
-                     f"normalised to that week's percentage shares, which removes the effect "
-                     f"of {grow}.")
+        add("Each bar in the charts is one week, Monday to Sunday. Every chart is "
+            f"normalised to that week's percentage shares, which removes the effect of {grow}.")
     if v.top_n_note(lang):
-        items.append(v.top_n_note(lang))
+        add(v.top_n_note(lang))
     excluded_bots = sorted({e.what for e in a.shares.exclusions if e.reason == "excluded bot"})
     if excluded_bots:
         names = "、".join(map(escape_name, excluded_bots)) if zh else ", ".join(map(escape_name, excluded_bots))
-        items.append(f"发给平台自有机器人（{names}）的{v.unit(lang)}不计入统计，以反映用户对具名模型的明确选择。"
-                     if zh else
-                     f"{v.unit(lang).capitalize()} sent to the platform's own bots ({names}) are "
-                     "excluded, to reflect users' explicit choice of a named model.")
+        where = sorted({e.category for e in a.shares.exclusions if e.reason == "excluded bot"},
+                       key=lambda c: drafted.index(c) if c in drafted else len(drafted))
+        add(f"发给平台自有机器人（{names}）的{v.unit(lang)}不计入统计，以反映用户对具名模型的明确选择。"
+            if zh else
+            f"{v.unit(lang).capitalize()} sent to the platform's own bots ({names}) are "
+            "excluded, to reflect users' explicit choice of a named model.", *where)
     triggers: dict[str, list[str]] = {}
     for e in a.shares.exclusions:
         if e.reason == "trigger":
@@ -295,10 +303,11 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
     for trigger, cats in sorted(triggers.items()):
         cat_words = ("、".join(chart_words(c, "zh", v)[1] for c in sorted(set(cats))) if zh
                      else ", ".join(chart_words(c, "en", v)[1] for c in sorted(set(cats))))
-        label = _code(trigger)
-        items.append(f"由 {label} 等后续操作触发的{cat_words}不计入统计，以反映用户的主动需求。" if zh
-                     else f"{cat_words.capitalize()} triggered by {label} and other follow-up "
-                          "actions are excluded, to reflect users' own demand.")
+        label = escape_name(v.trigger(trigger, lang))
+        add(f"由{label}等后续操作触发的{cat_words}不计入统计，以反映用户的主动需求。" if zh
+            else f"{cat_words[:1].upper() + cat_words[1:]} triggered by {label} and "
+                 "other follow-up actions are excluded, to reflect users' own demand.",
+            *sorted(set(cats)))
     if "reasoning" in a.shares.tables:
         mixed = _hybrid_families(a.dataset)
         mixed_txt = ("、".join(map(escape_name, mixed)) if zh else ", ".join(map(escape_name, mixed)))
@@ -312,27 +321,33 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
             if mixed:
                 text += f" For models that can switch reasoning off ({mixed_txt}), only the " \
                         f"{v.unit('en')} with reasoning on count."
-        items.append(text)
+        add(text, "reasoning")
     for tag, bots in _tag_groups(a, plan):
         label = _code(tag)
         if zh:
-            items.append(f"{fmt.tag_noun(tag, lang)}指模型登记表中标记为 {label} 的模型："
-                         f"{'、'.join(map(escape_name, bots))}。")
+            add(f"{fmt.tag_noun(tag, lang)}指模型登记表中标记为 {label} 的模型："
+                f"{'、'.join(map(escape_name, bots))}。", *_group_charts(a, plan, tag))
         else:
             noun = fmt.tag_noun(tag, lang)
-            items.append(f"{noun[0].upper() + noun[1:]} are the bots the model registry tags "
-                         f"{label}: {_and(list(map(escape_name, bots)))}.")
+            add(f"{noun[0].upper() + noun[1:]} are the bots the model registry tags "
+                f"{label}: {_and(list(map(escape_name, bots)))}.", *_group_charts(a, plan, tag))
     groups = _groupings(a, plan, top)
     if groups:
         if zh:
             parts = [f"{escape_name(fam)} 包括 {'、'.join(map(escape_name, bots))}" for fam, bots in groups]
-            items.append("图表中的模型系列：" + "；".join(parts) + "。其余较小的模型计入“其他”。")
+            add("图表中的模型系列：" + "；".join(parts) + "。其余较小的模型计入“其他”。", *drafted[:1])
         else:
             parts = [f"{escape_name(fam)} includes {_and(list(map(escape_name, bots)))}"
                      for fam, bots in groups]
-            items.append("Families in the charts: " + "; ".join(parts)
-                         + ". Smaller models are grouped as Other.")
-    return Footnotes(tuple(v.localise(item, lang) for item in items))
+            add("Families in the charts: " + "; ".join(parts)
+                + ". Smaller models are grouped as Other.", *drafted[:1])
+    return Footnotes(tuple(v.localise(item, lang) for item in items), tuple(anchors))
+
+
+def _group_charts(a: Analysis, plan, tag: str) -> list[str]:
+    """The charts whose drafted findings cite tag group `tag`."""
+    return [s.chart for s in plan.sections for f in s.findings
+            if any(fact.entity == tag and fact.entity_kind == "group" for fact in f.facts.values())]
 
 
 def _code(text: str) -> str:

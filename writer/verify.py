@@ -748,10 +748,12 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
     period_phrases = []
     # A chart whose rows stop before the period does (or start after it) ends (starts) with
     # its last (first) two weeks with data: that is the end its chart and findings show.
-    data_weeks = [w for c in ctx.charts if c in L.totals
-                  for w, t in zip(L.weeks, L.totals[c]) if t > 0]
-    end_lo = min([L.weeks[max(0, n - 2)]] + sorted(set(data_weeks))[-2:][:1])
-    start_hi = max([L.weeks[min(1, n - 1)]] + sorted(set(data_weeks))[:2][-1:])
+    end_lo, start_hi = L.weeks[max(0, n - 2)], L.weeks[min(1, n - 1)]
+    for c in ctx.charts:
+        data_weeks = [w for w, t in zip(L.weeks, L.totals.get(c, ())) if t > 0]
+        if data_weeks:
+            end_lo = min(end_lo, data_weeks[-2:][0])
+            start_hi = max(start_hi, data_weeks[:2][-1])
     for rx, rng in ((_PERIOD_END, (end_lo, L.last_day)),
                     (_PERIOD_START, (L.first_day, start_hi + timedelta(days=6)))):
         for pm in rx.finditer(text, span[0], span[1]):

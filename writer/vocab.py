@@ -89,6 +89,15 @@ COMMON: Mapping[str, CategoryWords] = MappingProxyType({
 })
 
 
+# Follow-up actions whose generations are left out of the shares, in human words.
+TRIGGERS: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "animate_button": ("the Animate button", "“动画”按钮"),
+    "speak_button": ("the Speak button", "“朗读”按钮"),
+    "retry_button": ("the Retry button", "“重试”按钮"),
+    "regenerate": ("Regenerate", "“重新生成”"),
+})
+
+
 def _humane(label: str) -> str:
     """"long_context-chat" → "long context chat": a readable phrase made from a raw label."""
     words = re.sub(r"[_\-\s]+", " ", label).strip()
@@ -285,6 +294,14 @@ class Vocabulary:
                self.noun(chart, "en"), self.noun(chart, "zh")}
         return tuple(sorted((p.strip() for p in out if p and len(p.strip()) > 1),
                             key=lambda p: (-len(p), p)))
+
+    def trigger(self, name: str, lang: str) -> str:
+        """A follow-up action as a reader knows it: "the Animate button" / “动画”按钮."""
+        if name in TRIGGERS:
+            en, zh = TRIGGERS[name]
+            return zh if lang == "zh" else en
+        # a trigger nobody named is shown as the data spells it, in quotes
+        return f"“{name}”操作" if lang == "zh" else f"the “{name}” action"
 
     # ---------------------------------------------------------------- the platform
 
