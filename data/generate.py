@@ -404,6 +404,13 @@ def build(seed: int = DEFAULT_SEED) -> list[tuple[str, str, str, int, str, str]]
     return rows
 
 
+# How the Chinese post names the labs that Chinese readers know by a Chinese name (the
+# registry's provider_zh); the others keep their Latin names, as Chinese tech press does.
+PROVIDER_ZH = {"Alibaba": "阿里巴巴", "Amazon": "亚马逊", "Black Forest Labs": "黑森林实验室",
+               "Google": "谷歌", "Kuaishou": "快手", "Meta": "Meta", "Microsoft": "微软",
+               "Tencent": "腾讯", "MiniMax": "MiniMax"}
+
+
 def write(out_dir: Path, seed: int = DEFAULT_SEED) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / "usage.csv", "w", newline="", encoding="utf-8") as f:
@@ -412,9 +419,10 @@ def write(out_dir: Path, seed: int = DEFAULT_SEED) -> None:
         w.writerows(build(seed))
     with open(out_dir / "models.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["bot", "family", "provider", "released", "excluded", "predecessor", "tags"])
+        w.writerow(["bot", "family", "provider", "released", "excluded", "predecessor", "tags",
+                    "provider_zh"])
         rows = [(bot, fam, provider, rel, "true" if bot in EXCLUDED else "false", pred,
-                 TAGS.get(bot, ""))
+                 TAGS.get(bot, ""), PROVIDER_ZH.get(provider, ""))
                 for fam, provider, pred, bots in REGISTRY for bot, rel in bots.items()]
         w.writerows(sorted(rows))
 

@@ -88,18 +88,16 @@ class Sample:
 def build_sample(data: Path = DATA, models: Path | None = MODELS, period: str = "2025H1") -> Sample:
     """What pipeline.draft computes before it drafts: analysis, plan and drafting context."""
     from writer import pipeline
-    from writer.draft import Context, make_plan
+    from writer.draft import make_plan
     from writer.load import load
     from writer.periods import parse_period, resolve_weeks
-    from writer.post import Site
     from writer.prompts import load_prompts
 
     dataset = load(str(data), str(models) if models else None)
     weeks = resolve_weeks(parse_period(period), dataset.mondays)
     a = pipeline.analyse(dataset, weeks)
     plan = make_plan(a.findings, a.shares.charts)
-    ctx = Context(a.findings, a.ledger, pipeline.all_names(dataset), weeks.label,
-                  weeks.start.isoformat(), weeks.end.isoformat(), weeks.count, Site().platform)
+    ctx = pipeline.context(a, plan)
     return Sample(dataset, weeks, a, plan, ctx, load_prompts(None))
 
 

@@ -38,7 +38,8 @@ from fake_openai import (
     unauthorized,
 )
 
-from writer.draft import CHART_WORDS, LANGS, draft_with_llm
+from writer.draft import LANGS, draft_with_llm
+from writer.vocab import Vocabulary
 from writer.llm import OpenAIBackend
 from writer.offline import write_offline
 from writer.post import split_post
@@ -62,8 +63,8 @@ def _plain(title: str) -> str:
     return title.split(" ", 1)[1] if title and not title[0].isalnum() and " " in title else title
 
 
-TITLE_TO_CHART = {_plain(words[0]): chart for lang in CHART_WORDS
-                  for chart, words in CHART_WORDS[lang].items()}
+TITLE_TO_CHART = {_plain(Vocabulary().title(chart, lang)): chart for lang in LANGS
+                  for chart in ("text", "reasoning", "image", "video", "audio")}
 
 
 def read_request(body: dict) -> dict:
@@ -94,6 +95,7 @@ def read_request(body: dict) -> dict:
 def sentence(finding: dict, lang: str, noun: str | None) -> str:
     """One bullet about a finding, with its key slots in it."""
     slots = {s["slot"].strip("{}").split(".", 1)[1]: s["slot"] for s in finding["slots"]}
+    about = {s["slot"].strip("{}").split(".", 1)[1]: s["about"] for s in finding["slots"]}
     subject, kind = finding["subject"], finding["kind"]
     g = slots.__getitem__
     if lang == "en":
@@ -115,6 +117,18 @@ def sentence(finding: dict, lang: str, noun: str | None) -> str:
         if kind == "concentration":
             return (f"**{subject}** handled **{g('share')}**{of} at the end of the period; the "
                     f"remaining {g('rest')} went to its rivals.")
+        if kind == "leader":
+            return (f"**{subject}** led{of} with **{g('share')}** at the end of the period, "
+                    f"{g('gap')} ahead of {about['runner_up']}.")
+        if kind == "succession":
+            pred = about["predecessor_end"]
+            return (f"**{subject}** is taking over from {pred}: it ended the period at "
+                    f"**{g('share')}**{of}, while {pred} fell to {g('predecessor_end')}.")
+        if kind == "steady":
+            return f"**{subject}** has stayed at **{g('share')}**{of} for {g('weeks')}."
+        if kind == "small_share":
+            return ("Some launches stayed small: "
+                    + ", ".join(f"one peaked at {slot}" for slot in slots.values()) + ".")
     else:
         if kind == "category_share":
             return (f"发给{ZH_CHART.get(subject, subject)}模型的消息在全部文本消息中的占比，"
@@ -132,6 +146,18 @@ def sentence(finding: dict, lang: str, noun: str | None) -> str:
         if kind == "concentration":
             return (f"**{subject}** 期末拿下了 **{g('share')}** 的{noun or '份额'}；"
                     f"其余{g('rest')}由其他对手瓜分。")
+        if kind == "leader":
+            return (f"**{subject}** 期末以 **{g('share')}** 领跑，比{about['runner_up']}高出"
+                    f"{g('gap')}。")
+        if kind == "succession":
+            pred = about["predecessor_end"]
+            return (f"**{subject}** 正在取代{pred}：期末拿下 **{g('share')}**，"
+                    f"而{pred}降至{g('predecessor_end')}。")
+        if kind == "steady":
+            return f"**{subject}** 已连续{g('weeks')}保持在 **{g('share')}**。"
+        if kind == "small_share":
+            return ("一些新模型用量很小：" + "、".join(f"最高仅{slot}" for slot in slots.values())
+                    + "。")
     raise AssertionError(f"the scripted model has no sentence for a {kind} finding")
 
 
@@ -224,7 +250,7 @@ def typed(words_en: str, words_zh: str):
     """A fault: a bullet with a number the model typed itself, and a marker to find it by."""
     def change(answer, info):
         answer["bullets"][0] += (f" Marker: it took {words_en}." if info["lang"] == "en"
-                                 else f"标记：只用了{words_zh}。")
+                                 else f"插话：只用了{words_zh}。")
     return edited(change)
 
 
@@ -322,14 +348,14 @@ def test_good_answers_become_the_draft(sample, fake_openai, tmp_path):
         d = drafts[lang]
         assert d.fallback_sections == ()
         assert d.frame.source == "llm" and d.frame.title.startswith(
-            "H1 2025 AI" if lang == "en" else "2025年上半年AI")
+            "January–May 2025 AI" if lang == "en" else "2025年1月至5月AI")
         for s in d.sections:
             assert s.source == "llm" and s.headline == HEADLINE[lang]
     video = section_of(drafts["en"], "video")
     assert video.bullets[0] == ("**Kling-2.0** reached **21%** of video generations three weeks "
                                 "after its launch.")
     assert section_of(drafts["zh"], "video").bullets[0] == \
-        "**Kling-2.0** 上线三周后就拿下了 **21%** 的视频生成请求。"
+        "**Kling-2.0** 上线3周后就拿下了 **21%** 的视频生成请求。"
     assert_every_number_verifies(sample, drafts)
     assert set(drafts["en"].facts) == set(drafts["zh"].facts)
 
@@ -459,7 +485,7 @@ def test_typed_number_is_repaired_then_falls_back(sample, fake_openai, tmp_path,
     assert outcomes["image/zh"].status == "fallback"
     for lang in LANGS:
         text = all_text(drafts[lang])
-        assert "Marker" not in text and "标记" not in text
+        assert "Marker" not in text and "插话" not in text
         assert section_of(drafts[lang], "image") == replace(section_of(offline[lang], "image"),
                                                             source="fallback")
     assert_every_number_verifies(sample, drafts)
@@ -756,7 +782,7 @@ def test_cli_fallback_is_recorded_and_strict_exits_1(faulty_cli):
     for lang, path in posts.items():
         fm, body, _ = split_post(path.read_text(encoding="utf-8"))
         assert fm["fallback_sections"] == "[image, audio]"
-        assert "Marker" not in body and "标记" not in body and "F999" not in body
+        assert "Marker" not in body and "插话" not in body and "F999" not in body
         assert "Runway** fell to" not in body and "Runway** 的份额降至" not in body
         assert HEADLINE[lang] in body  # the other sections are the model's
 

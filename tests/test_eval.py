@@ -31,7 +31,8 @@ from fake_openai import FakeOpenAI, Script, fake_openai  # noqa: F401  (fixture)
 from writer import draft
 from writer import eval as ev
 from writer.draft import SLOT, frame_messages, make_plan, section_messages
-from writer.offline import SHORT, _macros, _View
+from writer.offline import _macros, _View, platform_view
+from writer.vocab import Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "usage.csv"
@@ -62,7 +63,8 @@ class Script2Models:
         a = analyse(ds, weeks)
         self.plan = make_plan(a.findings, a.shares.charts)
         self.ctx = Context(a.findings, a.ledger, all_names(ds), weeks.label,
-                           weeks.start.isoformat(), weeks.end.isoformat(), weeks.count, "Poe")
+                           weeks.start.isoformat(), weeks.end.isoformat(), weeks.count,
+                           Vocabulary())
         prompts = load_prompts(None)
         # Jobs in draft_with_llm's order: per language, the frame then each section.
         self.jobs: list[str] = []
@@ -73,19 +75,20 @@ class Script2Models:
             key = f"frame/{lang}"
             self.jobs.append(key)
             self.prompt[key] = frame_messages(self.ctx, prompts, self.plan, lang)[1][1]
-            views = [_View(f, lang, self.ctx.weeks) for f in self.plan.highlights]
-            titles = [SHORT[lang].get(s.chart, s.chart) for s in self.plan.sections]
+            views = [_View(f, lang, self.ctx.weeks, self.ctx.vocab) for f in self.plan.highlights]
+            platform = platform_view(self.ctx, self.plan, lang)
             self.good[key] = {
                 "title": str(m.title([str(m.story(v)) for v in views[:2]])).strip(),
-                "lead": str(m.lead("Poe", titles)).strip(),
+                "lead": str(m.lead(platform)).strip(),
                 "highlights": [str(m.highlight(v)).strip() for v in views],
-                "conclusion": str(m.conclusion("Poe")).strip(),
+                "conclusion": str(m.conclusion(platform, [v.kind for v in views],
+                                               [str(m.story(v)) for v in views[:2]])).strip(),
             }
             for section in self.plan.sections:
                 key = f"{section.chart}/{lang}"
                 self.jobs.append(key)
                 self.prompt[key] = section_messages(self.ctx, prompts, section, lang)[1][1]
-                views = [_View(f, lang, self.ctx.weeks) for f in section.findings]
+                views = [_View(f, lang, self.ctx.weeks, self.ctx.vocab) for f in section.findings]
                 self.good[key] = {
                     "headline": str(m.headline(views[0])).strip(),
                     "bullets": [str(m.bullet(v)).strip() for v in views],

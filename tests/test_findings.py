@@ -123,7 +123,7 @@ def test_rise_and_fall_report_two_week_means_with_their_weeks():
     fall = one(found, "fall", "B")
     assert fall.facts["change"].value == pytest.approx(-20)
     assert fall.text["en"] == ("B fell from 59% to 39% of image generations, down 20 points.")
-    assert fall.text["zh"] == "B占图像生成的份额从59%降至39%，下降20个百分点。"
+    assert fall.text["zh"] == "B占图像生成请求的份额从59%降至39%，下降20个百分点。"
 
 
 def test_a_change_below_the_thresholds_is_not_a_finding():
@@ -131,11 +131,38 @@ def test_a_change_below_the_thresholds_is_not_a_finding():
     assert "rise" not in kinds(found)  # +1.5 points; B doubles but gains only 1.4 points
 
 
-def test_a_one_week_spike_is_not_a_trend():
+def test_a_one_week_spike_is_not_a_trend_but_a_finding_of_its_own():
     spiky = flat(5, 14)
     spiky[6] = 15
     found = run(table("text", {"A": spiky, "B": flat(30, 14), "C": flat(30, 14)}))
-    assert not [f for f in found if f.subject == "A"]
+    about_a = [f for f in found if f.subject == "A"]
+    # no rise, fall or peak is read from one week; the week itself is told, at its real value
+    assert [f.kind for f in about_a] == ["spike"]
+    spike = about_a[0]
+    week6 = MONDAY + timedelta(weeks=6)
+    assert spike.facts["share"].value == 15 and spike.facts["share"].weeks == (week6,)
+    assert spike.facts["week"].value == week6.isoformat()
+    assert spike.facts["before"].value == 5 and spike.facts["after"].value == 5
+    assert "rank" not in spike.facts  # B and C held 30% that week: A was not first
+    assert "15%" in spike.text["en"] and "the week of" in spike.text["en"]
+
+
+def test_a_spike_to_first_place_says_so_and_is_not_counted_as_the_leaders_week():
+    spiky = flat(4, 14)
+    spiky[8] = 40
+    found = run(table("text", {"A": spiky, "B": flat(35, 14), "C": flat(25, 14)}))
+    spike = one(found, "spike", "A")
+    assert spike.facts["rank"].value == 1 and "first place that week" in spike.text["en"]
+    assert "当周排名第一" in spike.text["zh"]
+    lead = next(f for f in found if f.kind in ("leader", "concentration") and f.subject == "B")
+    assert lead.facts["weeks_led"].value == 13  # the spike's week was A's, not B's
+
+
+def test_a_launch_or_a_last_week_jump_is_not_a_spike():
+    up = flat(2, 14)
+    up[-1] = 20  # the last week: nothing after it to show it came back down
+    found = run(table("text", {"A": up, "B": flat(50, 14), "C": flat(30, 14)}))
+    assert "spike" not in kinds(found)
 
 
 def test_a_spike_in_the_last_week_is_not_a_rise():
@@ -171,7 +198,7 @@ def test_launch_ramp_reads_the_first_window_at_ninety_percent_of_the_later_peak(
     # 20.9 is within a quarter point of 21; 21.3 is not, so the end says "about".
     assert f.text["en"] == ("K reached 21% of video generations three weeks after its launch in "
                             "mid-February; it ended the period at about 21%.")
-    assert f.text["zh"] == "K于2月中旬上线，三周后占视频生成的21%，期末约为21%。"
+    assert f.text["zh"] == "K于2月中旬上线，3周后占视频生成请求的21%，期末约为21%。"
 
 
 def test_a_launch_in_the_last_week_gives_no_ramp():
@@ -325,9 +352,9 @@ def test_ties_in_score_break_by_chart_order_then_kind_then_subject():
 def test_concentration_names_the_rest_and_says_shared_only_when_they_hold_it():
     t = table("audio", {"E": flat(80), "C": flat(7), "U": flat(6), "P": flat(4.5), "O": flat(2.5)})
     f = one(run(t), "concentration", "E")
-    assert f.text["en"] == ("E held 80% of text-to-speech requests at the end and led every "
+    assert f.text["en"] == ("E held 80% of audio generations at the end and led every "
                             "week; C (7%), U (6%), P (about 5%) and O (about 3%) shared the rest.")
-    assert f.text["zh"] == ("E期末占语音生成请求的80%，每周都排名第一；其余份额由C（7%）、U（6%）、"
+    assert f.text["zh"] == ("E期末占音频生成请求的80%，每周都排名第一；其余份额由C（7%）、U（6%）、"
                             "P（约5%）和O（约3%）分享。")
     assert f.facts["rest"].value == pytest.approx(20) and f.facts["rest"].entity == "E"
     t = table("audio", {"E": flat(60), "C": flat(7), "U": flat(6)})  # Other holds 27%
@@ -384,7 +411,7 @@ def test_small_share_groups_registered_launches_that_stayed_under_one_percent():
     f = one(found, "small_share", "reasoning")
     assert [fact.entity for fact in f.facts.values()] == ["Grok-3"]  # X is not in the registry
     assert f.facts["grok_3"].value == pytest.approx(0.7)
-    assert f.text["en"] == ("Launched during the period, Grok-3 (at most 0.7%) stayed small in "
+    assert f.text["en"] == ("Launched during the period, Grok-3 (peaking at 0.7%) stayed small in "
                             "reasoning messages, each under 1%.")
 
 
@@ -427,9 +454,9 @@ def test_a_new_group_that_stayed_small_is_told_with_the_small_launches():
     assert (f.facts["flash"].entity_kind, f.facts["qwen"].entity_kind) == ("bot", "family")
     assert f.facts["flash"].value + f.facts["qwen"].value == pytest.approx(0.85)
     assert f.text["en"] == (
-        "Launched during the period, Grok-3 (at most 0.7%) stayed small in reasoning messages, "
+        "Launched during the period, Grok-3 (peaking at 0.7%) stayed small in reasoning messages, "
         "each under 1%; so did the newly arrived hybrid reasoning models, Flash (about 0.4%) "
-        "and Qwen (0.4%), at most about 0.9% together.")
+        "and Qwen (0.4%), together peaking at about 0.9%.")
     assert "混合推理模型 Flash（约0.4%）和Qwen（0.4%）同样用量很小，合计最高约0.9%" in f.text["zh"]
 
 
@@ -501,6 +528,7 @@ def test_a_group_whose_members_are_each_below_present_is_not_told():
 
 def test_offline_prose_for_two_new_small_groups_and_no_small_launch():
     from writer.offline import _macros, _View
+    from writer.vocab import Vocabulary
 
     gem = [0, 0, 0, 5, 12, 20, 25, 28, 30, 30, 31, 31]
     t = table("reasoning", {"Gem": gem, "o1": [95 - g for g in gem]})
@@ -509,10 +537,10 @@ def test_offline_prose_for_two_new_small_groups_and_no_small_launch():
                        group("reasoning", {"P": late, "Q": late}, tag="open-weights"))
     f = one(found, "small_share", "reasoning")
     assert "Launched during the period" not in f.text["en"]
-    en = str(_macros(None, "en").bullet(_View(f, "en", 12)))
+    en = str(_macros(None, "en").bullet(_View(f, "en", 12, Vocabulary())))
     assert en.count("The newly arrived") == 2
-    assert "together. The newly arrived" in en  # two sentences, not run together
-    zh = str(_macros(None, "zh").bullet(_View(f, "zh", 12)))
+    assert "}}. The newly arrived" in en  # two sentences, not run together
+    zh = str(_macros(None, "zh").bullet(_View(f, "zh", 12, Vocabulary())))
     assert zh.count("同期出现的") == 2 and "。同期出现的" in zh
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from writer.findings import find, to_json
@@ -78,15 +79,38 @@ def test_findings_run_and_say_the_obvious_things(result):
     assert "fall" in _kinds(result, "claude-sonnet")
     assert "launch_ramp" in _kinds(result, "deepseek-v3")
     ramp = next(f for f in result if f.kind == "launch_ramp" and f.subject == "deepseek-v3")
-    assert ramp.facts["launch"].value == MONDAYS[3].isoformat()
+    # a top-9 list shows when a model entered it, not when it launched
+    assert "launch" not in ramp.facts and "weeks_after_launch" not in ramp.facts
+    assert ramp.facts["entered"].value == MONDAYS[3].isoformat()
+    assert "entered the top 9" in ramp.text["en"] and "launch" not in ramp.text["en"]
+    assert "进入前9名" in ramp.text["zh"] and "上线" not in ramp.text["zh"]
     assert ramp.facts["share"].value >= 0.9 * 9.5
     assert "of tokens" in ramp.text["en"] and "tokens" in ramp.text["zh"]
 
 
-def test_a_model_that_leaves_the_top_nine_is_reported_as_gone_from_the_table(result):
+def test_the_data_is_read_as_a_top_nine_extract(tmp_path):
+    data = load(_frame_csv(tmp_path / "t.csv"), None)
+    shares = compute_shares(data, resolve_weeks(parse_period("2025H1"), data.mondays))
+    assert shares.top_n == 9
+
+
+def test_a_model_that_leaves_the_top_nine_dropped_out_and_never_fell_to_zero(result):
     f = next(f for f in result if f.subject == "llama-3.3-70b")
-    assert f.kind == "fall" and f.facts["end"].value == 0
-    assert f.facts["gone"].value == MONDAYS[10].isoformat()
+    # below the cut-off its share is unknown: no end value, no 0%, only the week it left
+    assert f.kind == "fall" and set(f.facts) == {"start", "left"}
+    assert f.facts["left"].value == MONDAYS[10].isoformat()
+    assert "dropped out of the top 9" in f.text["en"] and "0%" not in f.text["en"]
+    assert "跌出前9名" in f.text["zh"]
+
+
+def test_no_finding_rests_on_a_week_below_the_cut_off(result, tmp_path):
+    data = load(_frame_csv(tmp_path / "t.csv"), None)
+    counts = data.usage.set_index(["bot", "week"])["messages"]
+    for f in result:
+        for fact in f.facts.values():
+            if fact.unit in ("pct", "pp", "ratio") and fact.entity_kind == "family":
+                for week in fact.weeks:
+                    assert (fact.entity, pd.Timestamp(week)) in counts.index, (f.id, fact)
 
 
 def test_nothing_is_about_other_or_a_provider_nobody_named(result):

@@ -43,3 +43,66 @@ def test_period_with_no_data_is_an_error_naming_the_data_range():
         resolve_weeks(parse_period("2024Q3"), DATA)
     msg = info.value.render()
     assert "no complete week of data" in msg and "2025-01-06 to 2025-06-01" in msg
+
+
+# ------------------------------------------------------------------ the period in words
+
+from writer.periods import span_phrase  # noqa: E402
+
+
+def _mondays(first: str, last: str) -> list[date]:
+    a, b = date.fromisoformat(first), date.fromisoformat(last)
+    return [a + timedelta(weeks=i) for i in range((b - a).days // 7 + 1)]
+
+
+@pytest.mark.parametrize("first, last, en, zh", [
+    # whole months: the first week opens a month and the last closes one (ISO Thursdays)
+    ("2025-01-06", "2025-05-26", "January–May 2025", "2025年1月至5月"),
+    ("2024-12-30", "2025-12-22", "January–December 2025", "2025年1月至12月"),
+    ("2025-03-03", "2025-03-24", "March 2025", "2025年3月"),
+    ("2024-11-04", "2025-02-24", "November 2024 – February 2025", "2024年11月至2025年2月"),
+    # mid-month edges: the exact days
+    ("2025-01-13", "2025-05-19", "13 January – 25 May 2025", "2025年1月13日至5月25日"),
+    ("2025-09-29", "2026-09-07", "29 September 2025 – 13 September 2026",
+     "2025年9月29日至2026年9月13日"),
+    # one week
+    ("2025-02-10", "2025-02-10", "the week of 10 February 2025", "2025年2月10日至16日这一周"),
+    ("2025-12-29", "2025-12-29", "the week of 29 December 2025", "2025年12月29日至2026年1月4日这一周"),
+])
+def test_a_period_reads_as_the_weeks_it_covers(first, last, en, zh):
+    weeks = _mondays(first, last)
+    assert span_phrase(weeks, "en") == en
+    assert span_phrase(weeks, "zh") == zh
+
+
+def test_every_readme_example_period_drafts_on_the_sample(tmp_path, monkeypatch):
+    """The periods the README lists all draft and verify on the sample data (exit 0).
+
+    Rendering is left out (charts are tested on their own): the point is that every period
+    kind gives a post whose every number checks."""
+    import re
+    from contextlib import redirect_stderr, redirect_stdout
+    from io import StringIO
+    from pathlib import Path
+
+    import writer.charts as charts
+    from writer.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    line = next(p for p in readme.split("\n\n") if p.startswith("**Periods.**"))
+    periods = [p for p in re.findall(r"`([^`\s]+)`", line) if p[:1].isdigit()]
+    assert periods[:6] == ["2025H1", "2025Q2", "2025-05", "2025", "2025W07",
+                           "2025-01-06..2025-05-25"]
+
+    class Nothing:
+        files, warning = (), None
+
+    monkeypatch.setattr(charts, "export", lambda *a, **k: Nothing())
+    for period in periods:
+        err = StringIO()
+        with redirect_stdout(StringIO()), redirect_stderr(err):
+            code = main(["draft", "--period", period, "--data", str(root / "data" / "usage.csv"),
+                         "--models", str(root / "data" / "models.csv"),
+                         "--out", str(tmp_path / period.replace(".", "_"))])
+        assert code == 0, f"{period}: {err.getvalue()}"

@@ -223,7 +223,9 @@ def test_columns_and_text_values():
     assert list(raw("usage.csv").columns) == ["week", "category", "bot", "messages", "reasoning",
                                               "trigger"]
     assert list(raw("models.csv").columns) == ["bot", "family", "provider", "released", "excluded",
-                                               "predecessor", "tags"]
+                                               "predecessor", "tags", "provider_zh"]
+    assert raw("models.csv").query("provider == 'Kuaishou'")["provider_zh"].unique().tolist() \
+        == ["快手"]
     assert set(raw("models.csv")["tags"]) == {"", "hybrid-reasoning"}
     assert set(raw("usage.csv")["reasoning"]) == {"true", "false"}
     assert set(raw("models.csv")["excluded"]) == {"true", "false"}

@@ -114,7 +114,7 @@ def test_a_tag_named_like_a_chart_cannot_take_over_the_chart_words():
     assert a.ledger.entities_named("reasoning models") == ()
     plan = make_plan(a.findings, a.shares.charts)
     ctx = Context(a.findings, a.ledger, pipeline.all_names(dataset), weeks.label,
-                  weeks.start.isoformat(), weeks.end.isoformat(), weeks.count, "Poe")
+                  weeks.start.isoformat(), weeks.end.isoformat(), weeks.count)
     for lang in ("en", "zh"):
         draft = write_offline(ctx, plan, lang)
         for section in draft.sections:

@@ -42,6 +42,7 @@ import altair
 
 from writer.load import OTHER, UNKNOWN_PROVIDER
 from writer.shares import ShareTable
+from writer.vocab import Vocabulary
 
 LANGS = ("en", "zh")
 OTHER_COLOR = "#bdbdbd"
@@ -89,12 +90,12 @@ TEXT = {
         "title": "{chart}: weekly share by model family",
         "subtitle": "Share of {unit} each week; top {top} families, the rest in Other",
         "subtitle_all": "Share of {unit} each week, by family",
-        "parent_title": "Reasoning's share of all {parent} messages",
-        "parent_subtitle": "Messages to reasoning models as a percentage of all {parent} "
-                           "messages, weekly",
-        "parent_axis": "Share of all {parent} messages (%)",
+        "parent_title": "Reasoning models' share of all {parent}",
+        "parent_subtitle": "The percentage of all {parent} that went to reasoning models, "
+                           "weekly",
+        "parent_axis": "Share of all {parent} (%)",
         "alt": "Weekly 100% stacked bar chart of {unit} by model family, {start} to {end}.",
-        "alt_parent": "Line chart of reasoning's share of all {parent} messages by week, "
+        "alt_parent": "Line chart of reasoning models' share of all {parent} by week, "
                       "{start} to {end}.",
         "launch": "launch",
     },
@@ -105,28 +106,14 @@ TEXT = {
         "title": "{chart}：各模型系列每周份额",
         "subtitle": "每周{unit}份额；前{top}个系列，其余归入“其他”",
         "subtitle_all": "每周{unit}份额，按模型系列",
-        "parent_title": "推理消息占全部{parent}消息的比例",
-        "parent_subtitle": "发往推理模型的消息占全部{parent}消息的百分比，按周",
-        "parent_axis": "占全部{parent}消息的比例（%）",
+        "parent_title": "推理模型占全部{parent}的比例",
+        "parent_subtitle": "推理模型在全部{parent}中所占的百分比，按周",
+        "parent_axis": "占全部{parent}的比例（%）",
         "alt": "{start}至{end}各模型系列{unit}每周份额的百分比堆叠柱状图。",
-        "alt_parent": "{start}至{end}推理消息占全部{parent}消息比例的每周折线图。",
+        "alt_parent": "{start}至{end}推理模型占全部{parent}比例的每周折线图。",
         "launch": "发布",
     },
 }
-CHART_NAMES = {
-    "en": {"text": "Text", "reasoning": "Reasoning", "image": "Image generation",
-           "video": "Video generation", "audio": "Audio (text to speech)"},
-    "zh": {"text": "文本模型", "reasoning": "推理模型", "image": "图像生成",
-           "video": "视频生成", "audio": "音频生成（TTS）"},
-}
-UNITS = {
-    "en": {"text": "text messages", "reasoning": "reasoning messages",
-           "image": "image generations", "video": "video generations",
-           "audio": "text-to-speech requests"},
-    "zh": {"text": "文本消息", "reasoning": "推理消息", "image": "图像生成次数",
-           "video": "视频生成次数", "audio": "语音合成请求"},
-}
-PARENT_NAMES = {"en": {"text": "text"}, "zh": {"text": "文本"}}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -213,15 +200,6 @@ def _week_labels(weeks: Sequence[date], lang: str) -> list[str]:
     if weeks and (weeks[-1] - weeks[0]).days >= 365:  # "Jan 6" alone would be ambiguous
         return [_full_date(w, lang) for w in weeks]
     return [week_label(w, lang) for w in weeks]
-
-
-def _chart_name(chart: str, lang: str) -> str:
-    return CHART_NAMES[lang].get(chart, chart)
-
-
-def _unit(chart: str, lang: str) -> str:
-    default = f"{chart} messages" if lang == "en" else f"{chart}消息"
-    return UNITS[lang].get(chart, default)
 
 
 def _shown(entity: str, lang: str) -> str:
@@ -549,7 +527,7 @@ def _unchecked(build):
 def build_chart(table: ShareTable, lang: str, *, top: int = 10,
                 annotations: Sequence[Annotation] = (), title: str | None = None,
                 alt: str = "", colors: Mapping[str, str] | None = None,
-                subtitle: str | None = None) -> ChartSpec:
+                subtitle: str | None = None, vocab: Vocabulary | None = None) -> ChartSpec:
     """ShareTable → weekly 100%-stacked bars by family (top N + Other), in `lang`.
 
     `colors` should come from one `palette()` over all of a post's tables; without it the
@@ -585,10 +563,11 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
             })
     values.sort(key=lambda v: (v["week"], -v["stack"]))
 
-    unit = _unit(folded.chart, lang)
+    vocab = vocab or Vocabulary()
+    unit = vocab.noun(folded.chart, lang)
     named = len([e for e in folded.entities if e != OTHER])
     folded_any = len([e for e in table.entities if e != OTHER]) > named
-    title = title or words["title"].format(chart=_chart_name(folded.chart, lang))
+    title = title or words["title"].format(chart=vocab.name(folded.chart, lang))
     if subtitle is None:
         subtitle = (words["subtitle"].format(unit=unit, top=top) if folded_any
                     else words["subtitle_all"].format(unit=unit))
@@ -633,14 +612,15 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
 @_unchecked
 def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Annotation] = (),
                       title: str | None = None, alt: str = "",
-                      subtitle: str | None = None) -> ChartSpec:
+                      subtitle: str | None = None, vocab: Vocabulary | None = None
+                      ) -> ChartSpec:
     """The reasoning table → a line of reasoning's weekly share of all text messages."""
     _check_lang(lang)
     if table.parent_share is None:
         raise ValueError(f"chart {table.chart!r} has no parent share; only the reasoning "
                          "table (a share of all text) has one")
     words = TEXT[lang]
-    parent = PARENT_NAMES[lang].get(table.parent or "", table.parent or "")
+    parent = (vocab or Vocabulary()).noun(table.parent or "text", lang)
     labels = _week_labels(table.weeks, lang)
     pct = table.parent_share
     values = [{"week": w.isoformat(), "week_label": labels[i],
@@ -687,7 +667,8 @@ def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Ann
 def build_charts(tables: Mapping[str, ShareTable] | Iterable[ShareTable], lang: str, *,
                  top: int = 10, annotations: Mapping[str, Sequence[Annotation]] | None = None,
                  alts: Mapping[str, str] | None = None,
-                 released: Mapping[str, date | None] | None = None) -> tuple[ChartSpec, ...]:
+                 released: Mapping[str, date | None] | None = None,
+                 vocab: Vocabulary | None = None) -> tuple[ChartSpec, ...]:
     """Every chart of a post in one language, sharing one palette; in table order, each
     parent line right after its bars. `annotations` and `alts` are keyed by ChartSpec.key."""
     tables = list(tables.values()) if isinstance(tables, Mapping) else list(tables)
@@ -698,11 +679,11 @@ def build_charts(tables: Mapping[str, ShareTable] | Iterable[ShareTable], lang: 
     for table in tables:
         out.append(build_chart(table, lang, top=top, colors=colors,
                                annotations=annotations.get(table.chart, ()),
-                               alt=alts.get(table.chart, "")))
+                               alt=alts.get(table.chart, ""), vocab=vocab))
         if table.parent_share is not None:
             key = f"{table.chart}-share"
             out.append(build_parent_line(table, lang, annotations=annotations.get(key, ()),
-                                         alt=alts.get(key, "")))
+                                         alt=alts.get(key, ""), vocab=vocab))
     return tuple(out)
 
 

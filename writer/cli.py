@@ -36,6 +36,15 @@ def _data_args(p: argparse.ArgumentParser, *, period: bool = True) -> None:
                        help="2025H1, 2025Q2, 2025-05, 2025, 2025W07 or 2025-01-06..2025-05-25")
 
 
+def profile_args(p: argparse.ArgumentParser) -> None:
+    """--platform and --unit: the platform profile, over writer.toml's [platform] table."""
+    p.add_argument("--platform", default=None,
+                   help="the platform's name in the post (default Poe; [platform] name)")
+    p.add_argument("--unit", default=None,
+                   help="what the data counts: messages (default), tokens, requests, "
+                        "generations or any noun ([platform] unit)")
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; `command` (the first argument) lets slow-to-import commands load lazily."""
     parser = _Parser(prog="writer", description=(
@@ -67,6 +76,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="exit 1 if any section fell back to the offline text")
     p.add_argument("--force", action="store_true", help="overwrite posts a person has edited")
+    profile_args(p)
 
     p = sub.add_parser("shares", help="print one chart's weekly share table")
     _data_args(p)
@@ -82,6 +92,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the table")
     p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
+    profile_args(p)
 
     p = sub.add_parser("verify", help="check every number in a post against the data")
     p.add_argument("posts", nargs="+", metavar="POST.md")
@@ -100,6 +111,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                    help="a registry CSV (repeatable; a models.csv next to the data is tried too)")
     p.add_argument("--format", choices=["text", "github"], default="text")
     p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
+    profile_args(p)
 
     p = sub.add_parser("preview", help="render a post to standalone HTML (no Jekyll needed)")
     p.add_argument("post", metavar="POST.md")
@@ -190,13 +202,17 @@ def cmd_shares(args) -> int:
 def cmd_findings(args) -> int:
     from writer.findings import FindingSettings, find, to_json, to_table
     from writer.shares import compute_shares
+    from writer.vocab import Vocabulary
 
     dataset = _load(args)
     _warn(dataset.warnings)
     weeks = _resolve(args, dataset)
     _announce(weeks)
-    settings = FindingSettings.from_config(_config(args).get("findings", {}))
-    findings = find(compute_shares(dataset, weeks), dataset.registry, settings)
+    config = _config(args)
+    settings = FindingSettings.from_config(config.get("findings", {}))
+    profile = _profile(args, config)
+    shares = compute_shares(dataset, weeks, profile.top_n)
+    findings = find(shares, dataset.registry, settings, Vocabulary(profile, shares.top_n))
     if args.chart:
         findings = findings.only_chart(args.chart)
     if args.format == "json":
@@ -211,6 +227,14 @@ def _config(args) -> dict:
 
     path = getattr(args, "config", None)
     return load_config(Path(path) if path else None)
+
+
+def _profile(args, config: dict):
+    from writer.vocab import Profile
+
+    return Profile.from_config(config, platform=getattr(args, "platform", None),
+                               unit=getattr(args, "unit", None),
+                               file=getattr(args, "config", None) or "writer.toml")
 
 
 def _langs(text: str) -> tuple[str, ...]:
@@ -265,6 +289,7 @@ def cmd_draft(args) -> int:
         findings=FindingSettings.from_config(config.get("findings", {})),
         data_note=post_cfg.get("data_note"),
         chart_cache=None if args.no_cache else Path(args.out) / ".cache" / "charts",
+        profile=_profile(args, config),
     )
     backend = make_backend(settings)
 
@@ -308,11 +333,13 @@ def cmd_verify(args) -> int:
     from writer.verify import parity, report_to_json
 
     dataset = _load(args)
-    settings = FindingSettings.from_config(_config(args).get("findings", {}))
+    config = _config(args)
+    settings = FindingSettings.from_config(config.get("findings", {}))
+    profile = _profile(args, config)
     results = [pipeline.verify_post_file(Path(p), dataset,
                                          lambda label: resolve_weeks(parse_period(label),
                                                                      dataset.mondays),
-                                         args.period, settings)
+                                         args.period, settings, profile)
                for p in args.posts]
     problems = 0
     parity_gaps: tuple[str, ...] = ()

@@ -13,15 +13,19 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from datetime import date, timedelta
 
 from writer import format as fmt
 from writer.facts import Fact
 from writer.findings import Finding, Findings
 from writer.ledger import Ledger
 from writer.mentions import extract
+from writer.periods import span_phrase
 from writer.prompts import Prompts
 from writer.verify import verify_text
+from writer.vocab import Vocabulary
 
 LANGS = ("en", "zh")
 PERIOD_SLOT = "period"
@@ -30,47 +34,15 @@ SLOT = re.compile(
     r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?:\s*\|\s*([a-z_]+))?\s*\}\}")
 NUMERIC_UNITS = ("pct", "pp", "weeks", "ratio", "count")
 
-# What each chart is called in headings and prompts.
-CHART_WORDS = {
-    "en": {
-        "text": ("💬 Text models", "text messages"),
-        "reasoning": ("🧠 Reasoning models", "reasoning messages"),
-        "image": ("🖼️ Image generation", "image generations"),
-        "video": ("🎞️ Video generation", "video generations"),
-        "audio": ("🔊 Audio generation (text to speech)", "audio generations"),
-    },
-    "zh": {
-        "text": ("💬 文本模型（聊天、写作、编程助手）", "文本消息"),
-        "reasoning": ("🧠 推理模型", "推理消息"),
-        "image": ("🖼️ 图像生成", "图像生成请求"),
-        "video": ("🎞️ 视频生成", "视频生成请求"),
-        "audio": ("🔊 音频生成（文字转语音）", "音频生成请求"),
-    },
-}
-
-
-def chart_words(chart: str, lang: str) -> tuple[str, str]:
+def chart_words(chart: str, lang: str, vocab: Vocabulary) -> tuple[str, str]:
     """(section title, noun for what is counted), for any chart including custom categories."""
-    if chart in CHART_WORDS[lang]:
-        return CHART_WORDS[lang][chart]
-    return (chart, f"{chart} messages") if lang == "en" else (chart, f"{chart}消息")
+    return vocab.title(chart, lang), vocab.noun(chart, lang)
 
 
-def period_phrase(label: str, lang: str) -> str:
-    """How a period label reads in prose: "H1 2025" / "2025年上半年"."""
-    zh = lang == "zh"
-    if m := re.fullmatch(r"(\d{4})H([12])", label):
-        y, h = m.groups()
-        return f"{y}年{'上' if h == '1' else '下'}半年" if zh else f"H{h} {y}"
-    if m := re.fullmatch(r"(\d{4})Q([1-4])", label):
-        y, q = m.groups()
-        return f"{y}年第{'一二三四'[int(q) - 1]}季度" if zh else f"Q{q} {y}"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", label):
-        y, mo = int(m[1]), int(m[2])
-        return f"{y}年{mo}月" if zh else f"{fmt.EN_MONTHS[mo - 1]} {y}"
-    if re.fullmatch(r"\d{4}", label):
-        return f"{label}年" if zh else label
-    return label
+def period_phrase(start: str, weeks: int, lang: str) -> str:
+    """How the period reads in prose: the weeks it covers, in words ("January–May 2025")."""
+    first = date.fromisoformat(start)
+    return span_phrase([first + timedelta(weeks=i) for i in range(max(weeks, 1))], lang)
 
 
 # ------------------------------------------------------------------ the plan
@@ -81,6 +53,14 @@ class SectionPlan:
     chart: str
     findings: tuple[Finding, ...]
     required: tuple[str, ...]  # fact ids that must be cited, the same in every language
+    # finding id → the findings one bullet tells with it (a hand-over's launch ramp): they
+    # are in `findings` too, after their lead, so a prompt offers their slots
+    companions: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+
+    def leads(self) -> tuple[Finding, ...]:
+        """The findings that open a bullet: one story each."""
+        inside = {c.id for cs in self.companions.values() for c in cs}
+        return tuple(f for f in self.findings if f.id not in inside)
 
 
 @dataclass(frozen=True)
@@ -97,32 +77,122 @@ def key_facts(finding: Finding, limit: int = 2) -> tuple[Fact, ...]:
 
 
 def make_plan(findings: Findings, charts: Sequence[str], *, per_section: int = 6,
-              min_section: int = 3, relative: float = 0.3, highlights: int = 4) -> Plan:
-    """Pick what each section says: the chart's strongest findings, and the post's highlights.
+              highlights: int = 4) -> Plan:
+    """Pick what each section says: the stories an analyst would lead with, and the post's
+    highlights.
 
-    A section takes its chart's findings in rank order, one per subject (a second finding
-    about the same family reads as repetition): at least `min_section`, then more while a
-    finding scores at least `relative` × the section's best, up to `per_section`. The best
-    is taken over the chart's own families: a category_share finding (reasoning's share of
-    all text) is scored on another scale and would crowd out the rest.
+    A section tells one story per bullet (see `_stories`): first the stories a reader must
+    not miss (the chart's share of its parent, who leads the chart, every hand-over from a
+    model to its successor, the biggest riser and faller, a peak that faded, a one-week
+    spike, a newcomer that held steady, the launches that stayed small), in rank order, then
+    the strongest of the rest, up to `per_section` bullets.
     """
     sections = []
     for chart in charts:
-        ranked: list[Finding] = []
-        for f in findings.findings:
-            if f.chart == chart and all(c.subject != f.subject for c in ranked):
-                ranked.append(f)
-        if not ranked:
+        chosen, companions = _stories([f for f in findings.findings if f.chart == chart],
+                                      per_section)
+        if not chosen:
             continue
-        best = max((f.score for f in ranked if f.kind != "category_share"), default=0.0)
-        chosen = [f for i, f in enumerate(ranked[:per_section])
-                  if i < min_section or f.kind == "category_share" or f.score >= relative * best]
-        required = tuple(fact.id for f in chosen for fact in key_facts(f))
-        sections.append(SectionPlan(chart, tuple(chosen), required))
-    # One highlight per chart, strongest charts first, so the lead covers the whole post.
-    firsts = sorted((s.findings[0] for s in sections), key=lambda f: -f.score)[:highlights]
+        required: list[str] = []
+        listed: list[Finding] = []
+        for f in chosen:
+            # a hand-over's launch ramp is its news: a prompt lists it before the hand-over
+            ramps = [c for c in companions.get(f.id, ()) if c.kind == "launch_ramp"]
+            listed.extend(ramps)
+            listed.append(f)
+            listed.extend(c for c in companions.get(f.id, ()) if c not in ramps)
+            with_ = companions.get(f.id, ())
+            if f.kind == "succession" and with_:
+                # a hand-over told with its successor's ramp: the ramp's figures, and where
+                # the predecessor ended
+                required += [fact.id for fact in key_facts(with_[0])]
+                required.append(f.facts["predecessor_end"].id)
+            else:
+                required += [fact.id for fact in key_facts(f)]
+                required += [c.facts["gap" if "gap" in c.facts else "share"].id
+                             for c in with_ if c.kind in STANDING]
+        sections.append(SectionPlan(chart, tuple(listed), tuple(required),
+                                    MappingProxyType(companions)))
+    # One highlight per chart, strongest charts first, so the lead covers the whole post; a
+    # hand-over is highlighted by its successor's launch.
+    def first(s: SectionPlan) -> Finding:
+        lead = s.leads()[0]
+        return next((c for c in s.companions.get(lead.id, ()) if c.kind == "launch_ramp"), lead)
+
+    firsts = sorted((first(s) for s in sections), key=lambda f: -f.score)[:highlights]
     required = tuple(key_facts(f, 1)[0].id for f in firsts if key_facts(f, 1))
     return Plan(tuple(sections), tuple(firsts), required)
+
+
+STANDING = ("leader", "concentration")
+MUST_TELL = ("category_share", "succession", "peak_decline", "spike", "steady", "small_share")
+# a chart's leader is told inside the bullet of its own news, when it has some
+LEADER_TAILS = ("launch_ramp", "rise", "fall", "steady")
+
+
+def _stories(ranked: Sequence[Finding], limit: int
+             ) -> tuple[list[Finding], dict[str, tuple[Finding, ...]]]:
+    """One chart's findings (in rank order) → the bullets of its section, and the findings
+    told inside another's bullet.
+
+    - A hand-over is one story: a succession tells its successor's launch ramp (inside its
+      bullet) and its predecessor's fall, so those are not told again on their own.
+    - A newcomer that reached a level and held it is told as holding steady, not as a ramp.
+    - Who leads the chart (GPT-4o, FLUX) is always told: inside the bullet of the leader's
+      own news when it has some ("FLUX slipped to 35%, but still led"), else on its own.
+    - One finding per model or lab: a second one about the same family reads as repetition.
+    Then the stories a reader must not miss (MUST_TELL), then the strongest of the rest, up to
+    `limit` bullets; bullets keep the rank of their strongest finding.
+    """
+    told: set[tuple[str, str]] = set()  # (kind, subject) covered by another finding
+    companions: dict[str, list[Finding]] = {}
+    for f in ranked:
+        if f.kind == "succession":
+            ramp = next((r for r in ranked if r.kind == "launch_ramp" and r.subject == f.subject
+                         and "launch" in r.facts), None)
+            if ramp is not None:
+                companions[f.id] = [ramp]
+            pred = f.facts["predecessor_end"].entity
+            told |= {("launch_ramp", f.subject), ("rise", f.subject), ("steady", f.subject),
+                     ("fall", pred), ("peak_decline", pred)}
+        if f.kind == "steady":
+            told.add(("launch_ramp", f.subject))
+    pool: list[Finding] = []
+    for f in ranked:
+        # one finding per model or lab (a chart-wide finding is its own subject per kind)
+        seen = any(p.subject == f.subject and (p.subject_kind in ("family", "provider")
+                                               or p.kind == f.kind) for p in pool)
+        if (f.kind, f.subject) in told or seen:
+            continue
+        pool.append(f)
+    must: list[Finding] = [f for f in pool if f.kind in MUST_TELL]
+    standing = [f for f in ranked if f.kind in ("leader", "concentration")]
+    top = ([f for f in standing if f.subject_kind == "family"] or standing)[:1]
+    if top:
+        lead = top[0]
+        news = next((f for f in pool if f.subject == lead.subject and f is not lead
+                     and f.kind in LEADER_TAILS and not companions.get(f.id)), None)
+        if news is not None:
+            pool = [f for f in pool if f is not lead]
+            companions[news.id] = [lead]
+            must.append(news)
+        elif lead in pool:
+            must.append(lead)
+        elif not any(f.subject == lead.subject for f in pool):
+            pool.append(lead)
+            must.append(lead)
+    chosen = [f for f in pool if f in must][:limit]
+    for f in pool:
+        if len(chosen) >= limit:
+            break
+        if f not in chosen:
+            chosen.append(f)
+
+    def rank(f: Finding) -> int:
+        return min(ranked.index(g) for g in [f, *companions.get(f.id, ())])
+
+    chosen.sort(key=rank)
+    return chosen, {k: tuple(v) for k, v in companions.items() if any(f.id == k for f in chosen)}
 
 
 # ------------------------------------------------------------------ slots
@@ -286,21 +356,21 @@ class Context:
     period_start: str
     period_end: str
     weeks: int
-    platform: str
+    vocab: Vocabulary = field(default_factory=Vocabulary)
 
     def fact(self, fact_id: str) -> Fact | None:
         return self.findings.fact(fact_id)
 
     def period_phrase(self, lang: str) -> str:
-        return period_phrase(self.period_label, lang)
+        return period_phrase(self.period_start, self.weeks, lang)
 
 
-def _finding_brief(finding: Finding, lang: str) -> dict:
+def _finding_brief(finding: Finding, lang: str, vocab: Vocabulary) -> dict:
     return {
         "kind": finding.kind,
         # A chart-level subject ("reasoning") reads in the prompt's language.
         "subject": (finding.subject if finding.subject_kind != "chart"
-                    else _plain_title(chart_words(finding.chart, lang)[0])),
+                    else vocab.name(finding.chart, lang)),
         "summary": finding.text[lang],
         "slots": [
             # "about": whose number it is, which is not always the subject (a runner-up's
@@ -316,13 +386,13 @@ def _finding_brief(finding: Finding, lang: str) -> dict:
 
 def section_messages(ctx: Context, prompts: Prompts, plan: SectionPlan, lang: str,
                      *, max_bullets: int = 4) -> tuple[tuple[str, str], ...]:
-    title, noun = chart_words(plan.chart, lang)
+    title, noun = chart_words(plan.chart, lang, ctx.vocab)
     common = _common(ctx, lang)
     system = prompts.render("system", lang, **common)
     user = prompts.render(
         "section", lang, **common, chart=plan.chart, chart_title=_plain_title(title),
         chart_noun=noun,
-        findings_json=json.dumps([_finding_brief(f, lang) for f in plan.findings],
+        findings_json=json.dumps([_finding_brief(f, lang, ctx.vocab) for f in plan.findings],
                                  ensure_ascii=False, indent=2),
         required_slots=["{{" + r + "}}" for r in plan.required],
         example_id=plan.required[0] if plan.required else "F1.share",
@@ -337,8 +407,9 @@ def frame_messages(ctx: Context, prompts: Prompts, plan: Plan, lang: str
     system = prompts.render("system", lang, **common)
     user = prompts.render(
         "frame", lang, **common,
-        chart_titles=[_plain_title(chart_words(s.chart, lang)[0]) for s in plan.sections],
-        findings_json=json.dumps([_finding_brief(f, lang) for f in plan.highlights],
+        chart_titles=[_plain_title(chart_words(s.chart, lang, ctx.vocab)[0])
+                      for s in plan.sections],
+        findings_json=json.dumps([_finding_brief(f, lang, ctx.vocab) for f in plan.highlights],
                                  ensure_ascii=False, indent=2),
         required_slots=["{{" + r + "}}" for r in plan.highlight_required],
         period_slot=PERIOD_SLOT,
@@ -349,9 +420,11 @@ def frame_messages(ctx: Context, prompts: Prompts, plan: Plan, lang: str
 
 def _common(ctx: Context, lang: str) -> dict:
     return {
-        "platform": ctx.platform,
-        "period_label": ctx.period_label,
-        "period_label_zh": period_phrase(ctx.period_label, "zh"),
+        "platform": ctx.vocab.platform(lang),
+        "audience": ctx.vocab.audience(lang),
+        "unit": ctx.vocab.unit(lang),
+        "period_label": ctx.period_phrase(lang),
+        "period_label_zh": ctx.period_phrase("zh"),
         "period_start": ctx.period_start,
         "period_end": ctx.period_end,
         "weeks": ctx.weeks,
@@ -371,7 +444,7 @@ def check_section(ctx: Context, plan: SectionPlan, lang: str, parsed) -> Section
     problems = _shape_problems(parsed, SECTION_SCHEMA)
     if problems:
         return problems
-    heading = chart_words(plan.chart, lang)[0]
+    heading = chart_words(plan.chart, lang, ctx.vocab)[0]
     texts = {"headline": parsed["headline"], "takeaway": parsed["takeaway"]}
     texts.update({f"bullet {i + 1}": b for i, b in enumerate(parsed["bullets"])})
     filled, used, problems = _check_texts(ctx, lang, texts, plan.chart, plan.required)

@@ -63,6 +63,9 @@ TEXT_FIELDS = ("headline", "bullets", "takeaway", "title", "lead", "highlights",
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from writer.cli import profile_args
+
+    profile_args(parser)
     parser.add_argument("--period", required=True,
                         help="2025H1, 2025Q2, 2025-05, 2025, 2025W07 or 2025-01-06..2025-05-25")
     parser.add_argument("--base-url", default=None,
@@ -103,8 +106,9 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None,
     """
     from writer.load import load
     from writer.periods import parse_period, resolve_weeks
-    from writer.pipeline import all_names, analyse
-    from writer.post import Site
+    from writer.pipeline import analyse
+    from writer.pipeline import context as pipeline_context
+    from writer.vocab import Profile
     from writer.prompts import load_prompts
     from writer.settings import load_config, resolve_llm_settings
 
@@ -132,12 +136,11 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None,
         registry = DEFAULT_MODELS
     dataset = load(data, registry)
     weeks = resolve_weeks(parse_period(args.period), dataset.mondays)
-    a = analyse(dataset, weeks)
+    profile = Profile.from_config(config, platform=args.platform, unit=args.unit)
+    a = analyse(dataset, weeks, profile=profile)
     plan = make_plan(a.findings, a.shares.charts)
     # The same Context pipeline.draft builds, so the prompts are the ones a draft sends.
-    platform = Site.from_config(config.get("site", {})).platform
-    ctx = Context(a.findings, a.ledger, all_names(dataset), weeks.label,
-                  weeks.start.isoformat(), weeks.end.isoformat(), weeks.count, platform)
+    ctx = pipeline_context(a, plan)
     prompts = load_prompts(None)
 
     def progress(text: str) -> None:

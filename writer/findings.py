@@ -112,11 +112,12 @@ from writer.facts import Fact
 from writer.load import OTHER, UNKNOWN_PROVIDER, Registry
 from writer.periods import Weeks
 from writer.shares import Group, Shares, ShareTable
+from writer.vocab import Vocabulary
 
-KINDS = ("category_share", "launch_ramp", "succession", "rise", "peak_decline", "fall",
+KINDS = ("category_share", "launch_ramp", "succession", "rise", "peak_decline", "spike", "fall",
          "provider_change", "concentration", "leader", "steady", "small_share", "group_share")
 KIND_WEIGHT = {
-    "category_share": 1.0, "launch_ramp": 1.0, "succession": 0.9, "rise": 0.8,
+    "category_share": 1.0, "launch_ramp": 1.0, "succession": 0.9, "rise": 0.8, "spike": 0.7,
     "peak_decline": 0.8, "fall": 0.6, "provider_change": 0.6, "small_share": 0.5,
     "group_share": 0.5, "steady": 0.4, "leader": 0.15, "concentration": 0.15,
 }
@@ -340,6 +341,10 @@ class _Series:
     win: np.ndarray  # window means
     sigma: float
     launch: int | None  # index of the launch week, if launched in the period
+    # The "launch" is only its entry into a weekly top-N list (no release date is known):
+    # a post says "entered the top 9", never "launched".
+    entered: bool = False
+    raw: np.ndarray | None = None  # weekly shares before spikes were taken out
 
 
 @dataclass
@@ -358,12 +363,19 @@ class _Chart:
     """One chart prepared for the detectors."""
 
     def __init__(self, table: ShareTable, registry: Registry, s: FindingSettings,
-                 weeks: tuple[date, ...]) -> None:
+                 weeks: tuple[date, ...], vocab: Vocabulary | None = None,
+                 top_n: int | None = None) -> None:
         self.name = table.chart
-        self.table = table
         self.s = s
-        self.weeks = weeks
-        self.n = len(weeks)
+        self.vocab = vocab or Vocabulary()
+        self.top_n = top_n
+        # Only the weeks with data in this chart are read: a week with no rows says nothing
+        # about any model, so no window, count or "every week" may rest on its zeros.
+        self.rows = np.flatnonzero(np.asarray(table.totals) > 0)
+        table = _rows_of(table, self.rows)
+        self.table = table
+        self.weeks = tuple(weeks[i] for i in self.rows)
+        self.n = len(self.weeks)
         self.w = min(s.smooth_weeks, self.n)
         self.registry = registry
         self.provider = {e: table.provider.get(e, UNKNOWN_PROVIDER) for e in table.entities}
@@ -378,14 +390,21 @@ class _Chart:
         if not names or not self.n:
             return {}
         idx = [table.entities.index(e) for e in names]
-        x = _despike(np.asarray(table.shares)[:, idx], self.s)
+        raw = np.asarray(table.shares)[:, idx]
+        x = _despike(raw, self.s)
         win = _windows(x, self.w)
         sigma = _sigma(x, self.s.min_sigma, self.s.present_share)
         out = {}
         for j, name in enumerate(names):
             col = x[:, j]
             launch = self._launch(name, col) if kind == "family" else None
-            out[name] = _Series(name, kind, col, win[:, j], float(sigma[j]), launch)
+            fam = self.registry.families.get(name)
+            # a release date the registry does not give (load takes an unregistered bot's
+            # first week for one) is no evidence of a launch in a top-N list
+            entered = bool(launch is not None and self.top_n
+                           and (fam is None or not fam.registered or fam.released is None))
+            out[name] = _Series(name, kind, col, win[:, j], float(sigma[j]), launch, entered,
+                                raw[:, j].copy())
         return out
 
     def _excluded(self, name: str, kind: str) -> bool:
@@ -431,6 +450,58 @@ class _Chart:
     def prov_of(self, family: str) -> str:
         return self.provider.get(family, UNKNOWN_PROVIDER)
 
+    def calendar_weeks(self, i: int, j: int) -> int:
+        """Weeks from the Monday of row i to the Monday of row j (rows may skip empty weeks)."""
+        return (self.weeks[j] - self.weeks[i]).days // 7
+
+    def known(self, entity: str, kind: str, weeks) -> bool:
+        """False when a top-N list did not show `entity` in one of `weeks`: its share there is
+        below the cut-off, not zero, so no fact may rest on it."""
+        if not self.top_n or kind not in ("family", "provider"):
+            return True
+        counts = np.asarray(self.table.counts)
+        ents = self.table.entities
+        if kind == "family":
+            members = [entity] if entity in ents else []
+        else:
+            members = [e for e in ents if self.provider.get(e) == entity
+                       and counts[:, ents.index(e)].any()]
+        if not members:
+            return True
+        for week in weeks:
+            if week not in self.weeks:
+                continue
+            i = self.weeks.index(week)
+            if any(counts[i, ents.index(m)] <= 0 for m in members):
+                return False
+        return True
+
+
+def _rows_of(table: ShareTable, rows: np.ndarray) -> ShareTable:
+    """The same table on a subset of its weeks (the weeks with data)."""
+    if len(rows) == len(table.weeks):
+        return table
+    from dataclasses import replace as _replace
+
+    return _replace(table, weeks=tuple(table.weeks[i] for i in rows),
+                    counts=np.asarray(table.counts)[rows], totals=np.asarray(table.totals)[rows],
+                    parent_totals=None if table.parent_totals is None
+                    else np.asarray(table.parent_totals)[rows])
+
+
+def _launch_facts(c: _Chart, ser: _Series, upto: int | None = None) -> list:
+    """The launch week as a fact (and the weeks from it to row `upto`); for a top-N entry,
+    the week it entered the list, under names that say so."""
+    L = ser.launch
+    date_name, weeks_name = ("entered", "weeks_after_entry") if ser.entered else \
+        ("launch", "weeks_after_launch")
+    out = []
+    if upto is not None:
+        out.append(_fact(weeks_name, c.calendar_weeks(L, upto), "weeks",
+                         (c.weeks[L], c.weeks[upto]), ser.name))
+    out.append(_fact(date_name, c.weeks[L].isoformat(), "date", (c.weeks[L],), ser.name))
+    return out
+
 
 # ============================================================================ detectors
 
@@ -450,11 +521,7 @@ def _launch_ramp(c: _Chart, ser: _Series) -> _Draft | None:
     if reach < c.s.min_share:
         return None
     last = j + c.w - 1
-    facts = [
-        _fact("share", reach, "pct", c.span(j), ser.name),
-        _fact("weeks_after_launch", last - L, "weeks", (c.weeks[L], c.weeks[last]), ser.name),
-        _fact("launch", c.weeks[L].isoformat(), "date", (c.weeks[L],), ser.name),
-    ]
+    facts = [_fact("share", reach, "pct", c.span(j), ser.name)] + _launch_facts(c, ser, last)
     end = float(ser.win[c.end])
     rising = False
     if j < c.end:
@@ -463,17 +530,20 @@ def _launch_ramp(c: _Chart, ser: _Series) -> _Draft | None:
     noun = c.name
 
     def text(f, lang):
-        share, after = f["share"], f["weeks_after_launch"]
-        launch = fmt.render_fact(f["launch"], lang)
+        share = f["share"]
+        after = f["weeks_after_entry" if ser.entered else "weeks_after_launch"]
+        launch = fmt.render_fact(f["entered" if ser.entered else "launch"], lang)
+        if ser.entered:
+            return _entry_text(c, ser, f, lang, share, after, launch, rising)
         if lang == "zh":
             out = (f"{ser.name}于{launch}上线，{fmt.render_fact(after, lang)}后占"
-                   f"{fmt.chart_noun(noun, lang)}的{fmt.render_fact(share, lang)}")
+                   f"{c.vocab.noun(noun, lang)}的{fmt.render_fact(share, lang)}")
             if "end" in f:
                 out += (f"，且仍在增长（期末{_zh_is(fmt.render_fact(f['end'], lang))}）" if rising
                         else f"，期末{_zh_is(fmt.render_fact(f['end'], lang))}")
             return out + "。"
         out = (f"{ser.name} reached {fmt.render_fact(share, lang)} of "
-               f"{fmt.chart_noun(noun, lang)} {fmt.render_fact(after, lang)} after its launch "
+               f"{c.vocab.noun(noun, lang)} {fmt.render_fact(after, lang)} after its launch "
                f"in {launch}")
         if "end" in f:
             out += (f", and was still rising ({fmt.render_fact(f['end'], lang)} at the end)"
@@ -509,9 +579,8 @@ def _peak_decline(c: _Chart, ser: _Series) -> _Draft | None:
         _fact("peak_week", c.top_week(ser, jp).isoformat(), "date", (c.top_week(ser, jp),),
               ser.name),
     ]
-    if ser.launch is not None:
-        facts.append(_fact("launch", c.weeks[ser.launch].isoformat(), "date",
-                           (c.weeks[ser.launch],), ser.name))
+    if ser.launch is not None and not ser.entered:
+        facts.extend(_launch_facts(c, ser))
     after = np.flatnonzero(ser.win[jp:] <= peak / 2)
     if after.size and jp + int(after[0]) < c.end:
         jh = jp + int(after[0])
@@ -525,12 +594,12 @@ def _peak_decline(c: _Chart, ser: _Series) -> _Draft | None:
         launched = "launch" in f
         if lang == "zh":
             out = (f"{ser.name}{'于' + r('launch') + '上线后' if launched else ''}在{r('peak_week')}"
-                   f"达到占{fmt.chart_noun(noun, lang)}{r('peak')}的峰值")
+                   f"达到占{c.vocab.noun(noun, lang)}{r('peak')}的峰值")
             if "half" in f:
                 out += f"，{r('half_week')}已降至{r('half')}"
             return out + f"，期末{_zh_is(r('end'))}（较峰值{r('change')}）。"
         out = (f"{ser.name}{' launched in ' + r('launch') + ' and' if launched else ''} peaked "
-               f"at {r('peak')} of {fmt.chart_noun(noun, lang)} in {r('peak_week')}")
+               f"at {r('peak')} of {c.vocab.noun(noun, lang)} in {r('peak_week')}")
         if "half" in f:
             out += f", was down to {r('half')} by {r('half_week')}"
         return out + f" and ended the period at {r('end')} ({r('change')} from the peak)."
@@ -552,12 +621,14 @@ def _change(c: _Chart, ser: _Series, kind_up: str, kind_down: str, subject_kind:
     sig = _sig(delta, c.se2(ser))
     kind = kind_up if delta > 0 else kind_down
     entity_kind = subject_kind
+    if c.top_n and not c.known(ser.name, subject_kind, c.span(c.end)):
+        return _left_top(c, ser, subject_kind, start, sig)
     facts = [
         _fact("start", start, "pct", c.span(0), ser.name, entity_kind),
         _fact("end", end, "pct", c.span(c.end), ser.name, entity_kind),
         _fact("change", delta, "pp", c.span(0) + c.span(c.end), ser.name, entity_kind),
     ]
-    if start > 0:
+    if _ratio_worth_saying(start, end):
         facts.append(_fact("ratio", end / start, "ratio", c.span(0) + c.span(c.end), ser.name,
                            entity_kind))
     absent = ser.x < s.present_share
@@ -578,25 +649,135 @@ def _change(c: _Chart, ser: _Series, kind_up: str, kind_down: str, subject_kind:
                 word = None  # a percent change next to points would read as the same unit
         if lang == "zh":
             who = f"{ser.name}{'（各模型合计）' if is_provider else ''}"
-            if "gone" in f:
-                return (f"{who}占{fmt.chart_noun(noun, lang)}的份额从{r('start')}降至零，"
+            if "gone" in f and end == 0:
+                return (f"{who}占{c.vocab.noun(noun, lang)}的份额从{r('start')}降至零，"
                         f"{r('gone')}起已不再出现。")
             verb = "升至" if delta > 0 else "降至"
-            out = (f"{who}占{fmt.chart_noun(noun, lang)}的份额从{r('start')}{verb}{r('end')}，"
+            out = (f"{who}占{c.vocab.noun(noun, lang)}的份额从{r('start')}{verb}{r('end')}，"
                    f"{fmt.render_fact(f['change'], lang, 'signed')}")
             return out + (f"（{word}）。" if word else "。")
         who = f"{ser.name}'s families together" if is_provider else ser.name
-        if "gone" in f:
-            return (f"{who} went from {r('start')} of {fmt.chart_noun(noun, lang)} to zero, "
+        if "gone" in f and end == 0:
+            return (f"{who} went from {r('start')} of {c.vocab.noun(noun, lang)} to zero, "
                     f"and were gone from {r('gone')}." if is_provider else
-                    f"{who} went from {r('start')} of {fmt.chart_noun(noun, lang)} to zero, "
+                    f"{who} went from {r('start')} of {c.vocab.noun(noun, lang)} to zero, "
                     f"and was gone from {r('gone')}.")
         verb = "rose" if delta > 0 else "fell"
-        out = (f"{who} {verb} from {r('start')} to {r('end')} of {fmt.chart_noun(noun, lang)}, "
+        out = (f"{who} {verb} from {r('start')} to {r('end')} of {c.vocab.noun(noun, lang)}, "
                f"{fmt.render_fact(f['change'], lang, 'signed')}")
         return out + (f" ({word})." if word else ".")
 
     return _Draft(kind, c.name, ser.name, subject_kind, facts, sig, abs(delta), text)
+
+
+def _left_top(c: _Chart, ser: _Series, subject_kind: str, start: float, sig: float
+              ) -> _Draft | None:
+    """A family that was in a top-N list at the start and is below its cut-off at the end:
+    its end share is unknown, so the story is when it dropped out, never a fall to 0%."""
+    if subject_kind != "family" or not c.known(ser.name, "family", c.span(0)):
+        return None
+    counts = np.asarray(c.table.counts)[:, c.table.entities.index(ser.name)]
+    listed = counts > 0
+    left = int(len(listed) - np.argmax(listed[::-1]))  # the first week of the final absence
+    if left >= len(listed) or left == 0:
+        return None
+    facts = [
+        _fact("start", start, "pct", c.span(0), ser.name),
+        _fact("left", c.weeks[left].isoformat(), "date", (c.weeks[left],), ser.name),
+    ]
+    n, noun = c.top_n, c.name
+
+    def text(f, lang):
+        r = lambda k: fmt.render_fact(f[k], lang)
+        if lang == "zh":
+            return (f"{ser.name}期初占{c.vocab.noun(noun, lang)}的{r('start')}，"
+                    f"{r('left')}起跌出前{n}名。")
+        return (f"{ser.name} held {r('start')} of {c.vocab.noun(noun, lang)} at the start of the "
+                f"period and dropped out of the top {n} in {r('left')}.")
+
+    return _Draft("fall", c.name, ser.name, "family", facts, sig, start, text)
+
+
+def _entry_text(c: _Chart, ser: _Series, f, lang: str, share, after, entered: str,
+                rising: bool) -> str:
+    """A launch_ramp for a model that only entered a top-N list: no launch is claimed."""
+    n, noun = c.top_n, c.vocab.noun(c.name, lang)
+    if lang == "zh":
+        out = (f"{ser.name}于{entered}进入前{n}名，{fmt.render_fact(after, lang)}后占{noun}的"
+               f"{fmt.render_fact(share, lang)}")
+        if "end" in f:
+            out += (f"，且仍在增长（期末{_zh_is(fmt.render_fact(f['end'], lang))}）" if rising
+                    else f"，期末{_zh_is(fmt.render_fact(f['end'], lang))}")
+        return out + "。"
+    out = (f"{ser.name} entered the top {n} in {entered} and reached "
+           f"{fmt.render_fact(share, lang)} of {noun} {fmt.render_fact(after, lang)} later")
+    if "end" in f:
+        out += (f", and was still rising ({fmt.render_fact(f['end'], lang)} at the end)"
+                if rising else f"; it ended the period at {fmt.render_fact(f['end'], lang)}")
+    return out + "."
+
+
+def _spike(c: _Chart, ser: _Series) -> _Draft | None:
+    """One week far above the model's own level, or in first place: told with that week's
+    real value. The trend detectors read the series with such weeks taken out."""
+    if ser.raw is None or c.n < 3:
+        return None
+    raw, level = ser.raw, ser.x
+    table = np.asarray(c.table.shares)
+    best = None
+    # a spike comes back down: the first and the last week cannot be told from a launch or
+    # a fall, so only a week with a known week on each side qualifies
+    for i in np.flatnonzero(raw > level + 1e-9):
+        if not 0 < i < c.n - 1 or not c.known(ser.name, "family", (c.weeks[i - 1], c.weeks[i + 1])):
+            continue
+        if raw[i] <= max(raw[i - 1], raw[i + 1]):
+            continue
+        top = bool(table[i].max() <= raw[i] + 1e-12) and float(np.sort(table[i])[-2]) < raw[i]
+        if raw[i] < c.s.min_share or not (top or raw[i] >= 2 * max(level[i], 1e-9)):
+            continue
+        if best is None or raw[i] - level[i] > raw[best] - level[best]:
+            best = i
+    if best is None:
+        return None
+    i = int(best)
+    first = bool(np.argmax(table[i]) == c.table.entities.index(ser.name))
+    facts = [
+        _fact("share", float(raw[i]), "pct", (c.weeks[i],), ser.name),
+        _fact("week", c.weeks[i].isoformat(), "date", (c.weeks[i],), ser.name),
+    ]
+    if first:
+        facts.append(_fact("rank", 1, "count", (c.weeks[i],), ser.name))
+    nb = [k for k in (i - 1, i + 1) if 0 <= k < c.n]
+    for name, k in (("before", i - 1), ("after", i + 1)):
+        if 0 <= k < c.n and c.known(ser.name, "family", (c.weeks[k],)):
+            facts.append(_fact(name, float(raw[k]), "pct", (c.weeks[k],), ser.name))
+    if not any(name in ("before", "after") for name, *_ in facts):
+        return None
+    effect = float(raw[i] - np.mean([raw[k] for k in nb]))
+    sig = _sig(effect, c.se(ser))
+    noun = c.name
+
+    def text(f, lang):
+        r = lambda k, style=None: fmt.render_fact(f[k], lang, style)
+        zh = lang == "zh"
+        when = r("week", "week_of")
+        if zh:
+            out = f"{ser.name}在{when}突然升至{c.vocab.noun(noun, lang)}的{r('share', 'exact')}"
+            out += "，当周排名第一" if first else ""
+            if "before" in f:
+                out += f"，而此前仅为{r('before', 'exact')}"
+            if "after" in f:
+                out += f"，随后又回落至{r('after', 'exact')}"
+            return out + "。"
+        out = f"{ser.name} spiked to {r('share', 'exact')} of {c.vocab.noun(noun, lang)} in {when}"
+        out += ", first place that week" if first else ""
+        if "before" in f:
+            out += f", up from {r('before', 'exact')} the week before"
+        if "after" in f:
+            out += f"; the next week it was back at {r('after', 'exact')}"
+        return out + "."
+
+    return _Draft("spike", c.name, ser.name, "family", facts, sig, effect, text)
 
 
 def _provider_change(c: _Chart, ser: _Series) -> _Draft | None:
@@ -643,8 +824,8 @@ def _succession(c: _Chart, ser: _Series) -> _Draft | None:
         _fact("predecessor_change", after / before, "ratio", c.span(jb) + c.span(c.end),
               pred.name),
     ]
-    if L is not None:
-        facts.append(_fact("launch", c.weeks[L].isoformat(), "date", (c.weeks[L],), ser.name))
+    if L is not None and not ser.entered:
+        facts.extend(_launch_facts(c, ser))
     noun = c.name
 
     def text(f, lang):
@@ -652,11 +833,11 @@ def _succession(c: _Chart, ser: _Series) -> _Draft | None:
         if lang == "zh":
             since = f"{r('launch')}上线后，" if "launch" in f else ""
             return (f"{since}{ser.name}逐步取代前代{pred.name}：{ser.name}期末占"
-                    f"{fmt.chart_noun(noun, lang)}的{r('share')}，而{pred.name}从{r('predecessor_before')}"
+                    f"{c.vocab.noun(noun, lang)}的{r('share')}，而{pred.name}从{r('predecessor_before')}"
                     f"降至{r('predecessor_end')}。")
         since = f" after its launch in {r('launch')}" if "launch" in f else ""
         return (f"{ser.name} took over from its predecessor {pred.name}{since}: it ended the "
-                f"period at {r('share')} of {fmt.chart_noun(noun, lang)}, while {pred.name} fell "
+                f"period at {r('share')} of {c.vocab.noun(noun, lang)}, while {pred.name} fell "
                 f"from {r('predecessor_before')} to {r('predecessor_end')}.")
 
     return _Draft("succession", c.name, ser.name, "family", facts, sig, gain, text)
@@ -668,7 +849,10 @@ def _ranked_at_end(series: Mapping[str, _Series], end: int) -> list[_Series]:
 
 def _weeks_led(series: Mapping[str, _Series], name: str) -> int:
     names = list(series)
-    x = np.column_stack([series[k].x for k in names])
+    # the weeks as they were, spikes included: a one-week spike to first place is a week
+    # the leader did not lead
+    x = np.column_stack([series[k].raw if series[k].raw is not None else series[k].x
+                         for k in names])
     top = np.argmax(x, axis=1)
     return int(np.sum(top == names.index(name)))
 
@@ -742,24 +926,24 @@ def _standing_text(c, kind, level, name, runner, led, others, members):
             who = f"{name}{'（' + fmt.names(fams, lang) + '）' if level == 'provider' and fams else ''}"
             every = "每周都排名第一" if led == n else f"共有{r('weeks_led')}排名第一"
             if kind == "concentration":
-                out = f"{who}期末占{fmt.chart_noun(noun, lang)}的{r('share')}，{every}"
+                out = f"{who}期末占{c.vocab.noun(noun, lang)}的{r('share')}，{every}"
                 if others:
                     parts = [f"{o}（{r(k)}）" for o, k in zip(others, ORDINALS)]
                     out += (f"；其余份额由{fmt.names(parts, lang)}分享" if split
                             else f"；其后依次是{fmt.names(parts, lang)}")
                 return out + "。"
-            return (f"{who}以{r('share')}位居{fmt.chart_noun(noun, lang)}第一，领先第二名"
+            return (f"{who}以{r('share')}位居{c.vocab.noun(noun, lang)}第一，领先第二名"
                     f"{runner.name}（{r('runner_up')}）{r('gap')}，{every}。")
         who = f"{name} ({fmt.names(fams, lang)})" if level == "provider" and fams else name
         every = "every week" if led == n else f"for {r('weeks_led')} of the period"
         if kind == "concentration":
-            out = f"{who} held {r('share')} of {fmt.chart_noun(noun, lang)} at the end and led {every}"
+            out = f"{who} held {r('share')} of {c.vocab.noun(noun, lang)} at the end and led {every}"
             if others:
                 parts = [f"{o} ({r(k)})" for o, k in zip(others, ORDINALS)]
                 out += (f"; {fmt.names(parts, lang)} shared the rest" if split else
                         f"; next came {fmt.names(parts, lang)}")
             return out + "."
-        return (f"{who} led {fmt.chart_noun(noun, lang)} with {r('share')} at the end, "
+        return (f"{who} led {c.vocab.noun(noun, lang)} with {r('share')} at the end, "
                 f"{r('gap')} ahead of {runner.name} ({r('runner_up')}), and was first {every}.")
 
     return text
@@ -780,7 +964,7 @@ def _category_share(c: _Chart) -> _Draft | None:
     name = c.name
     facts = [_fact("start", start, "pct", c.span(0), name, "chart"),
              _fact("end", end, "pct", c.span(c.end), name, "chart")]
-    if start > 0:
+    if _ratio_worth_saying(start, end):
         facts.append(_fact("ratio", end / start, "ratio", c.span(0) + c.span(c.end), name,
                            "chart"))
     jp = int(np.argmax(win))
@@ -802,18 +986,18 @@ def _category_share(c: _Chart) -> _Draft | None:
         r = lambda k: fmt.render_fact(f[k], lang)
         up = end > start
         if lang == "zh":
-            out = (f"{fmt.chart_noun(name, lang)}占全部{fmt.chart_noun(parent, lang)}的比例从"
+            out = (f"{c.vocab.noun(name, lang)}占全部{c.vocab.noun(parent, lang)}的比例从"
                    f"{r('start')}{'升至' if up else '降至'}{r('end')}")
             if "ratio" in f:
                 out += f"（{r('ratio')}）"
             if "peak" in f:
                 out += f"，并在{r('peak_week')}达到{r('peak')}的峰值"
                 if driver is not None:
-                    out += f"，当时{driver.name}占{fmt.chart_noun(name, lang)}的{r('driver_share')}"
+                    out += f"，当时{driver.name}占{c.vocab.noun(name, lang)}的{r('driver_share')}"
             return out + "。"
-        noun = fmt.chart_noun(name, lang)
+        noun = c.vocab.noun(name, lang)
         out = (f"{noun[0].upper() + noun[1:]} went from {r('start')} to {r('end')} of all "
-               f"{fmt.chart_noun(parent, lang)}")
+               f"{c.vocab.noun(parent, lang)}")
         if "ratio" in f:
             out += f" ({r('ratio')})"
         if "peak" in f:
@@ -838,7 +1022,7 @@ def _steady(c: _Chart, ser: _Series) -> _Draft | None:
         return None
     length = int(np.argmin(fits)) if not fits.all() else len(fits)
     best = c.n - length  # the first week of the run
-    weeks_run = length
+    weeks_run = c.calendar_weeks(best, c.n - 1) + 1
     level = float(np.mean(ser.x[best:]))
     if weeks_run < s.steady_min_weeks or level < s.steady_min_share:
         return None
@@ -849,18 +1033,22 @@ def _steady(c: _Chart, ser: _Series) -> _Draft | None:
         _fact("share", level, "pct", c.weeks[best:], ser.name),
         _fact("weeks", weeks_run, "weeks", (c.weeks[best], c.weeks[-1]), ser.name),
         _fact("since", c.weeks[best].isoformat(), "date", (c.weeks[best],), ser.name),
-        _fact("launch", c.weeks[ser.launch].isoformat(), "date", (c.weeks[ser.launch],),
-              ser.name),
-    ]
+    ] + ([] if ser.entered else _launch_facts(c, ser))
     noun = c.name
 
     def text(f, lang):
         r = lambda k: fmt.render_fact(f[k], lang)
+        if ser.entered:
+            if lang == "zh":
+                return (f"自{r('since')}起的{r('weeks')}里，{ser.name}一直稳定在"
+                        f"{c.vocab.noun(noun, lang)}的{r('share')}。")
+            return (f"{ser.name} has held steady at {r('share')} of "
+                    f"{c.vocab.noun(noun, lang)} for {r('weeks')}, since {r('since')}.")
         if lang == "zh":
             return (f"{ser.name}于{r('launch')}上线；自{r('since')}起的{r('weeks')}里，它一直稳定在"
-                    f"{fmt.chart_noun(noun, lang)}的{r('share')}。")
+                    f"{c.vocab.noun(noun, lang)}的{r('share')}。")
         return (f"{ser.name}, launched in {r('launch')}, has held steady at {r('share')} of "
-                f"{fmt.chart_noun(noun, lang)} for {r('weeks')}, since {r('since')}.")
+                f"{c.vocab.noun(noun, lang)} for {r('weeks')}, since {r('since')}.")
 
     return _Draft("steady", c.name, ser.name, "family", facts, sig, level, text)
 
@@ -886,7 +1074,7 @@ def _read_group(c: _Chart, group: Group) -> _GroupRead | None:
     """None when the group is one whole family (its own findings tell it) or absent."""
     if c.n == 0 or (len(group.members) < 2 and set(group.member_kind.values()) == {"family"}):
         return None
-    x = _despike(np.asarray(group.shares, dtype=float), c.s)
+    x = _despike(np.asarray(group.shares, dtype=float)[c.rows], c.s)
     total = x.sum(axis=1)
     win = _windows(total[:, None], c.w)[:, 0]
     if float(win.max()) < c.s.present_share:
@@ -939,7 +1127,8 @@ def _small_share(c: _Chart, ramps: list[_Draft], groups: list[_GroupRead] = ()
     small = []
     for ser in c.families.values():
         fam = c.registry.families.get(ser.name)
-        if ser.launch is None or fam is None or not fam.registered or ser.name in in_groups:
+        if ser.launch is None or ser.entered or fam is None or not fam.registered \
+                or ser.name in in_groups:
             continue
         if ser.launch > c.end:
             continue  # launched in the last week: too early to call
@@ -980,27 +1169,26 @@ def _small_share(c: _Chart, ramps: list[_Draft], groups: list[_GroupRead] = ()
             if lang == "zh":
                 body = fmt.names([f"{n}（最高{r(n)}）" for n in names], lang)
                 out.append(f"报告期内上线的{body}始终未能打开局面，各自在"
-                           f"{fmt.chart_noun(noun, lang)}中的份额均{limit}")
+                           f"{c.vocab.noun(noun, lang)}中的份额均{limit}")
             else:
-                body = fmt.names([f"{n} (at most {r(n)})" for n in names], lang)
+                body = fmt.names([f"{n} (peaking at {r(n)})" for n in names], lang)
                 out.append(f"Launched during the period, {body} stayed small in "
-                           f"{fmt.chart_noun(noun, lang)}, each {limit}")
+                           f"{c.vocab.noun(noun, lang)}, each {limit}")
         for tag, members in told:
             label = fmt.tag_noun(tag, lang)
             if lang == "zh":
                 each = _member_list(members, r, lang)
-                where = "同样" if names else f"在{fmt.chart_noun(noun, lang)}中"
+                where = "同样" if names else f"在{c.vocab.noun(noun, lang)}中"
                 out.append(f"同期出现的{label} {each}{where}用量很小，合计最高{r(tag, 'group')}")
             else:
                 each = _member_list(members, r, lang)
                 total = r(tag, "group")
                 if names:
-                    out.append(f"so did the newly arrived {label}, {each}, at most {total} "
-                               "together")
+                    out.append(f"so did the newly arrived {label}, {each}, together peaking at "
+                               f"{total}")
                 else:
                     out.append(f"{label[0].upper() + label[1:]}, new in the period, stayed small "
-                               f"in {fmt.chart_noun(noun, lang)}: {each}, at most {total} "
-                               "together")
+                               f"in {c.vocab.noun(noun, lang)}: {each}, together peaking at {total}")
         if lang == "zh":
             return "；".join(out) + "。"
         return "; ".join(out) + "."
@@ -1029,12 +1217,18 @@ def _group_share(c: _Chart, g: _GroupRead) -> _Draft | None:
         label = fmt.tag_noun(tag, lang)
         if lang == "zh":
             each = _member_list(members, r, lang)
-            return f"{label} {each}期末合计占{fmt.chart_noun(noun, lang)}的{r(tag, 'group')}。"
+            return f"{label} {each}期末合计占{c.vocab.noun(noun, lang)}的{r(tag, 'group')}。"
         each = _member_list(members, r, lang)
         return (f"{label[0].upper() + label[1:]}, {each}, together held {r(tag, 'group')} of "
-                f"{fmt.chart_noun(noun, lang)} at the end of the period.")
+                f"{c.vocab.noun(noun, lang)} at the end of the period.")
 
     return _Draft("group_share", c.name, tag, "group", facts, sig, end, text)
+
+
+def _ratio_worth_saying(start: float, end: float) -> bool:
+    """A ratio reads as news from a real start ("doubled"), not from a sliver: 0.0001% to
+    25% is no "250,000-fold" rise."""
+    return start >= 0.5 and end / start <= 20
 
 
 def _zh_is(value: str) -> str:
@@ -1052,20 +1246,25 @@ def _slug(name: str) -> str:
 # ============================================================================ find
 
 
-def find(shares: Shares, registry: Registry, settings: FindingSettings = FindingSettings()
-         ) -> Findings:
-    """Shares of a period + the registry → every finding, highest score first, with ids."""
+def find(shares: Shares, registry: Registry, settings: FindingSettings = FindingSettings(),
+         vocab: Vocabulary | None = None) -> Findings:
+    """Shares of a period + the registry → every finding, highest score first, with ids.
+
+    `vocab` gives the words of the findings' sentences (the platform's unit, chart nouns).
+    """
+    vocab = vocab or Vocabulary(top_n=shares.top_n)
     weeks = tuple(shares.weeks.mondays)
     charts = tuple(shares.charts)
     drafts: list[_Draft] = []
     scope: dict[str, float] = {}
     for chart in charts:
         table = shares.tables[chart]
-        c = _Chart(table, registry, settings, weeks)
+        c = _Chart(table, registry, settings, weeks, vocab, shares.top_n)
         scope[chart] = 1.0
         if table.parent_share is not None and len(table.parent_share):
             scope[chart] = float(np.mean(table.parent_share)) / 100.0
-        drafts.extend(_chart_drafts(c, [g for g in shares.groups if g.chart == chart]))
+        drafts.extend(d for d in _chart_drafts(c, [g for g in shares.groups if g.chart == chart])
+                      if _all_known(c, d))
     kept = [d for d in drafts if d.significance >= settings.min_significance]
     ranked = _rank(kept, charts, scope)
     findings = []
@@ -1073,14 +1272,22 @@ def find(shares: Shares, registry: Registry, settings: FindingSettings = Finding
         fid = f"F{i}"
         facts = {name: Fact(f"{fid}.{name}", name, value, unit, entity, ek, d.chart, wk)
                  for name, value, unit, wk, entity, ek in d.facts}
-        text = {lang: d.text(facts, lang) for lang in fmt.LANGS}
+        text = {lang: vocab.localise(d.text(facts, lang), lang) for lang in fmt.LANGS}
         findings.append(Finding(fid, d.kind, d.chart, d.subject, d.subject_kind,
                                 MappingProxyType(facts), score, MappingProxyType(text)))
     return Findings(shares.weeks, tuple(findings), charts)
 
 
+def _all_known(c: _Chart, d: _Draft) -> bool:
+    """No fact may rest on a week where a top-N list did not show its model."""
+    return all(c.known(entity, ek, weeks) for _, _, unit, weeks, entity, ek in d.facts
+               if unit in ("pct", "pp", "ratio"))
+
+
 def _chart_drafts(c: _Chart, groups: list[Group] = ()) -> list[_Draft]:
     out: list[_Draft] = []
+    if c.n == 0:
+        return out  # no week of the period has data in this chart
     cat = _category_share(c)
     if cat:
         out.append(cat)
@@ -1094,7 +1301,7 @@ def _chart_drafts(c: _Chart, groups: list[Group] = ()) -> list[_Draft]:
         # than a plain start-to-end rise or fall of the same family.
         change = _change(c, ser, "rise", "fall", "family") if pd_ is None else None
         for d in (pd_, ramp if pd_ is None else None, change, _succession(c, ser),
-                  _steady(c, ser)):
+                  _steady(c, ser), _spike(c, ser)):
             if d:
                 out.append(d)
     for ser in c.providers.values():

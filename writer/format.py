@@ -188,12 +188,13 @@ def count(n: int, lang: str) -> str:
 
 
 def duration(weeks: int, lang: str, digits: bool = False, approx: bool = False) -> str:
-    """Whole weeks: "three weeks", "两周", "六周"; digits=True gives "6 weeks", "6周"."""
+    """Whole weeks: "three weeks", "3周"; digits=True gives "6 weeks" (Chinese always has digits)."""
     _lang(lang)
     if weeks != int(weeks) or weeks < 0:
         raise ValueError(f"a duration is a whole, non-negative number of weeks, not {weeks}")
     n = int(weeks)
-    word = str(n) if digits else count(n, lang)
+    # Chinese posts write every duration in digits ("3周", as "12周"): one numeral style
+    word = str(n) if digits or lang == "zh" else count(n, lang)
     if lang == "zh":
         return _about(f"{word}周", approx, lang)
     return _about(f"{word} week{'s' if n != 1 else ''}", approx, lang)
@@ -241,6 +242,14 @@ def week_phrase(monday: date, lang: str, last_week_of_month: bool = False,
     return day_phrase(thursday, lang, with_year)
 
 
+def week_of(monday: date, lang: str) -> str:
+    """One week by its Monday: "the week of 17 November" / "11月17日这一周"."""
+    _lang(lang)
+    if lang == "zh":
+        return f"{monday.month}月{monday.day}日这一周"
+    return f"the week of {monday.day} {EN_MONTHS[monday.month - 1]}"
+
+
 def ratio(r: float, lang: str) -> str:
     """end ÷ start in words: "halved", "下降了一半", "doubled", "翻了一番" (table in the module doc)."""
     _lang(lang)
@@ -284,22 +293,6 @@ def names(items, lang: str) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-CHART_NOUNS = {
-    "text": ("text messages", "文本消息"),
-    "reasoning": ("reasoning messages", "推理消息"),
-    "image": ("image generations", "图像生成"),
-    "video": ("video generations", "视频生成"),
-    "audio": ("text-to-speech requests", "语音生成请求"),
-}
-
-
-def chart_noun(chart: str, lang: str) -> str:
-    """What a chart counts: "video generations" / "视频生成"; other categories by their label."""
-    _lang(lang)
-    en, zh = CHART_NOUNS.get(chart, (chart, chart))
-    return zh if lang == "zh" else en
-
-
 # Registry tags a post can name as a group of models (writer.shares.Group). Another tag is
 # named by itself: "open-weights models" / "open-weights 类模型".
 TAG_NOUNS = {
@@ -320,7 +313,7 @@ STYLES = {
     "pp": ("about", "exact", "signed"),
     "weeks": ("about", "digits"),
     "ratio": (),
-    "date": ("last_week", "year"),
+    "date": ("last_week", "year", "week_of"),
     "count": (),
 }
 
@@ -351,6 +344,8 @@ def render_fact(fact: Fact, lang: str, style: str | None = None) -> str:
         return duration(int(v), lang, digits=style == "digits", approx=style == "about")
     if fact.unit == "ratio":
         return ratio(float(v), lang)
+    if fact.unit == "date" and style == "week_of":
+        return week_of(date.fromisoformat(str(v)), lang)
     if fact.unit == "date":
         return week_phrase(date.fromisoformat(str(v)), lang,
                            last_week_of_month=style == "last_week", with_year=style == "year")

@@ -46,6 +46,7 @@ from writer import format as fmt
 from writer.load import OTHER, UNKNOWN_PROVIDER, Registry
 from writer.mentions import Masker, name_key
 from writer.shares import Shares, ShareTable
+from writer.vocab import Vocabulary
 
 
 class Entity(NamedTuple):
@@ -107,6 +108,7 @@ class Ledger:
     ranks: Mapping[tuple[str, str], tuple[tuple[Entity, ...], np.ndarray]] = field(repr=False)
     finding_ids: frozenset[str] = frozenset()
     parents: Mapping[str, str] = field(default_factory=dict)  # chart → its parent chart
+    vocab_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # chart → words
 
     # ------------------------------------------------------------ lookups
 
@@ -133,7 +135,8 @@ class Ledger:
         return None
 
     def chart_words(self) -> dict[str, tuple[str, ...]]:
-        words = {c: CHART_WORDS.get(c, ()) + (c.lower(),) for c in self.charts}
+        words = {c: self.vocab_words.get(c, CHART_WORDS.get(c, ())) + (c.lower(),)
+                 for c in self.charts}
         return words
 
     def week_index(self, monday: date) -> int | None:
@@ -241,12 +244,21 @@ class _Builder:
                     put(f"weeks_release_to_{name}", k, "weeks", (w[idx],))
 
 
-def build_ledger(shares: Shares, findings: Any | None, registry: Registry) -> Ledger:
+def build_ledger(shares: Shares, findings: Any | None, registry: Registry,
+                 vocab: Vocabulary | None = None) -> Ledger:
     """Share tables (+ findings, optional) + registry → the ledger verification binds against.
 
     `findings` is a Findings object (anything with `.findings`, each with `.facts`: a mapping
-    of name → Fact), or None for a ledger of the share tables alone.
+    of name → Fact), or None for a ledger of the share tables alone. `vocab` adds the words
+    the platform's profile uses for its charts ("tool use" for `tools`).
     """
+    vocab = vocab or Vocabulary(top_n=shares.top_n)
+
+    def chart_words(chart: str) -> tuple[str, ...]:
+        # the five known charts keep their own words; any other gets its profile's words
+        # ("tool use" for `tools`)
+        return CHART_WORDS[chart] if chart in CHART_WORDS else vocab.chart_phrases(chart)
+
     weeks = tuple(shares.weeks.mondays)
     b = _Builder(weeks)
     series: dict[tuple[str, Entity], np.ndarray] = {}
@@ -378,6 +390,8 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry) -> Le
                         ("providers", len(registry.providers)), ("charts", len(charts))):
         b.add(LedgerFact(f"S:registry:{name}", name, float(value), "count", glob, "*", ()))
     b.add(LedgerFact("S:period:weeks", "weeks", float(len(weeks)), "weeks", glob, "*", weeks))
+    if shares.top_n:  # "the top 9": how many models each week's list names
+        b.add(LedgerFact("S:top_n", "top_n", float(shares.top_n), "count", glob, "*", weeks))
 
     # the findings' own facts
     finding_ids: set[str] = set()
@@ -397,12 +411,12 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry) -> Le
         by_entity.setdefault(fact.entity, []).append(fact)
         by_chart.setdefault(fact.chart, []).append(fact)
 
-    aliases, names = _aliases(registry, shares, brands)
+    aliases, names = _aliases(registry, shares, brands, chart_words)
     masker = Masker(names)  # chart words carry no digits: they are found, not masked
     for chart in shares.charts:
-        for word in CHART_WORDS.get(chart, ()) + (chart,):
+        for word in chart_words(chart) + (chart,):
             aliases.setdefault(name_key(word), (Entity("chart", chart),))
-    words = sorted({w for c in charts for w in CHART_WORDS.get(c, ()) + (c.lower(),)},
+    words = sorted({w for c in charts for w in chart_words(c) + (c.lower(),)},
                    key=lambda w: -len(w))
     chart_rx = re.compile(
         "|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
@@ -429,6 +443,8 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry) -> Le
         ranks=MappingProxyType(ranks),
         finding_ids=frozenset(finding_ids),
         parents=MappingProxyType({c: shares[c].parent for c in charts if shares[c].parent}),
+        vocab_words=MappingProxyType({c: tuple(w.lower() for w in chart_words(c))
+                                      for c in charts}),
     )
 
 
@@ -520,8 +536,8 @@ def _variants(name: str) -> set[str]:
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]|])")
 
 
-def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str, ...]]
-             ) -> tuple[dict[str, tuple[Entity, ...]], tuple[str, ...]]:
+def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str, ...]],
+             chart_words) -> tuple[dict[str, tuple[Entity, ...]], tuple[str, ...]]:
     table: dict[str, list[Entity]] = {}
     spelled: set[str] = set()
 
@@ -549,6 +565,12 @@ def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str,
         add(bot.name, Entity("family", bot.family))
     for provider in registry.providers:
         add(provider, Entity("provider", provider))
+    # the Chinese display names (family_zh, provider_zh) name the same entities
+    for family in registry.families.values():
+        if family.name_zh:
+            add(family.name_zh, Entity("family", family.name))
+    for provider, zh in registry.provider_zh.items():
+        add(zh, Entity("provider", provider))
     for chart in shares.charts:
         for name in shares[chart].entities:
             add(name, Entity("family", name))
@@ -557,7 +579,7 @@ def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str,
     # A group's names never take over a chart's words or another entity's name: "video
     # models" must stay the video chart's, whatever a registry calls its tags.
     chart_phrases = {name_key(p) for c in shares.charts
-                     for w in CHART_WORDS.get(c, ()) + (c,)
+                     for w in chart_words(c) + (c,)
                      for p in (w, f"{w} models", f"{w} model", f"{w}模型")}
     for group in shares.groups:
         ge = Entity("group", group.tag)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from types import MappingProxyType
@@ -26,8 +26,11 @@ MAX_PROBLEMS = 20
 KEY = ("week", "category", "bot", "reasoning", "trigger")
 USAGE_REQUIRED = ("week", "category", "bot", "messages")
 USAGE_OPTIONAL = {"reasoning": "false", "trigger": "user"}
-REGISTRY_REQUIRED = ("bot", "family", "provider")
-REGISTRY_OPTIONAL = ("released", "excluded", "predecessor", "tags")
+REGISTRY_REQUIRED = ("bot", "family")
+# provider may be missing or empty: the lab is then unknown, and provider-level findings skip it.
+# family_zh / provider_zh are display names for the Chinese post (快手 for Kuaishou).
+REGISTRY_OPTIONAL = ("provider", "released", "excluded", "predecessor", "tags", "family_zh",
+                     "provider_zh")
 # A tag groups bots across families ("hybrid-reasoning"): lowercase words joined by hyphens.
 TAG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 OTHER = "Other"  # the long-tail family: counted everywhere, never a finding's subject
@@ -44,6 +47,7 @@ class Family:
     predecessor: str | None
     bots: tuple[str, ...]
     registered: bool = True  # False: made up for a bot missing from the registry
+    name_zh: str | None = None  # the registry's family_zh: its name in a Chinese post
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,17 @@ class Bot:
 class Registry:
     bots: Mapping[str, Bot]
     families: Mapping[str, Family]
+    # provider → its name in a Chinese post (the registry's provider_zh: 快手 for Kuaishou)
+    provider_zh: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def display(self, name: str, lang: str) -> str:
+        """A family's or provider's name as a post in `lang` shows it."""
+        if lang != "zh":
+            return name
+        family = self.families.get(name)
+        if family is not None and family.name_zh:
+            return family.name_zh
+        return self.provider_zh.get(name, name)
 
     def family_of(self, bot: str) -> str:
         return self.bots[bot].family
@@ -380,13 +395,35 @@ def read_registry(path: str | Path) -> tuple[Registry, bytes]:
                 file=name, row=int(idx[0]) + first_row, column="predecessor", value=preds[1],
                 fix="give a family one predecessor, on any of its rows",
             )
+        zh_names = sorted({text["family_zh"][i] for i in idx if text["family_zh"][i]})
+        if len(zh_names) > 1:
+            problems.add(
+                message=f"family {family!r} has several Chinese names ({', '.join(zh_names)})",
+                file=name, row=int(idx[0]) + first_row, column="family_zh", value=zh_names[1],
+                fix="give a family one family_zh, on any of its rows",
+            )
         families[family] = Family(
             name=family,
             provider=providers[0] if providers else UNKNOWN_PROVIDER,
             released=dates[0] if dates else None,
             predecessor=preds[0] if preds else None,
             bots=tuple(sorted(frame_bot for frame_bot in (text["bot"][i] for i in idx))),
+            name_zh=zh_names[0] if zh_names else None,
         )
+    provider_zh: dict[str, str] = {}
+    for i in frame.index:
+        provider, zh = text["provider"][i], text["provider_zh"][i]
+        if not zh:
+            continue
+        if not provider:
+            problems.add(message="names a Chinese provider name for an empty provider",
+                         file=name, row=int(i) + first_row, column="provider_zh", value=zh,
+                         fix="fill in the provider, or leave provider_zh empty")
+        elif provider_zh.setdefault(provider, zh) != zh:
+            problems.add(message=f"provider {provider!r} has several Chinese names "
+                                 f"({provider_zh[provider]}, {zh})",
+                         file=name, row=int(i) + first_row, column="provider_zh", value=zh,
+                         fix="give a provider one provider_zh")
     for family in families.values():
         if family.predecessor and family.predecessor not in families:
             i = next(i for i in fam_rows[family.name] if text["predecessor"][i])
@@ -398,7 +435,8 @@ def read_registry(path: str | Path) -> tuple[Registry, bytes]:
             )
     problems.raise_if_any()
     _check_cycles(families, fam_rows, text, name, first_row)
-    return Registry(MappingProxyType(bots), MappingProxyType(families)), raw
+    return Registry(MappingProxyType(bots), MappingProxyType(families),
+                    MappingProxyType(provider_zh)), raw
 
 
 # Tags that would read as a chart ("reasoning models" is what a post calls the reasoning
@@ -468,12 +506,21 @@ def load(data: str | Path, models: str | Path | None) -> Dataset:
         first_week = active.groupby("bot")["week"].min()
         for bot in missing:
             # A missing bot may share its name with a registered family: keep them apart.
+            # "Other"/"Others", the row a top-N extract puts the rest in, is the long tail.
             family = bot if bot not in families else f"{bot} (unregistered)"
+            if bot.strip().lower() in ("other", "others"):
+                family = OTHER
             released = first_week[bot].date() if bot in first_week.index else None
             bots[bot] = Bot(bot, family, UNKNOWN_PROVIDER)
+            if family in families:  # a second spelling of the long tail joins it
+                old = families[family]
+                families[family] = replace(old, bots=tuple(sorted(old.bots + (bot,))))
+                continue
             families[family] = Family(family, UNKNOWN_PROVIDER, released, None, (bot,),
                                       registered=False)
     warnings = []
+    # the long-tail row needs no registry entry: it is Other wherever it comes from
+    missing = [b for b in missing if bots[b].family != OTHER]
     if missing:
         shown = ", ".join(missing[:15]) + (f" and {len(missing) - 15} more" if len(missing) > 15 else "")
         where = f"in {models}" if models is not None else "(no registry file was given)"
@@ -487,7 +534,8 @@ def load(data: str | Path, models: str | Path | None) -> Dataset:
     digest.update(hashlib.sha256(models_raw).digest())
     return Dataset(
         usage=usage,
-        registry=Registry(MappingProxyType(bots), MappingProxyType(families)),
+        registry=Registry(MappingProxyType(bots), MappingProxyType(families),
+                          registry.provider_zh),
         usage_path=str(data),
         models_path=None if models is None else str(models),
         sha256=digest.hexdigest(),

@@ -138,3 +138,60 @@ def resolve_weeks(period: Period, data_mondays: list[date] | tuple[date, ...]) -
             f"{(last + timedelta(days=6)).isoformat()}. Pick a period inside that range"
         )
     return Weeks(period.label, period, tuple(mondays))
+
+
+# ------------------------------------------------------------------ the period in words
+
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def _month_of_week(monday: date) -> date:
+    """The month a week belongs to, as ISO 8601 counts weeks: the month of its Thursday."""
+    return monday + timedelta(days=3)
+
+
+def span_phrase(mondays: tuple[date, ...] | list[date], lang: str) -> str:
+    """The weeks covered, in words: "January–May 2025" / "2025年1月至5月".
+
+    When the first week is the first week of its month and the last the last of its month
+    (by their Thursdays), the span reads as whole months, as the reference post says 1–5月.
+    Otherwise it names the exact days: "29 September 2025 – 13 September 2026".
+    """
+    first, last = mondays[0], mondays[-1]
+    end_day = last + timedelta(days=6)
+    thu_a, thu_b = _month_of_week(first), _month_of_week(last)
+    # A span opens a month when its first Monday is that month's first (or its first week
+    # holds the month's first Thursday), and closes one likewise at the end.
+    a = first if first.day <= 7 else thu_a
+    b = end_day if (end_day + timedelta(days=7)).month != end_day.month else thu_b
+    whole_months = a.day <= 7 and (b + timedelta(days=7)).month != b.month
+    zh = lang == "zh"
+    if len(mondays) == 1 and not whole_months:
+        if zh:
+            tail = f"{end_day.month}月{end_day.day}日" if end_day.month != first.month else \
+                f"{end_day.day}日"
+            if end_day.year != first.year:
+                tail = f"{end_day.year}年{end_day.month}月{end_day.day}日"
+            return f"{first.year}年{first.month}月{first.day}日至{tail}这一周"
+        return f"the week of {first.day} {_EN_MONTHS[first.month - 1]} {first.year}"
+    if whole_months:
+        if (a.year, a.month) == (b.year, b.month):
+            return f"{a.year}年{a.month}月" if zh else f"{_EN_MONTHS[a.month - 1]} {a.year}"
+        if a.year == b.year:
+            if zh:
+                return f"{a.year}年{a.month}月至{b.month}月"
+            return f"{_EN_MONTHS[a.month - 1]}–{_EN_MONTHS[b.month - 1]} {a.year}"
+        if zh:
+            return f"{a.year}年{a.month}月至{b.year}年{b.month}月"
+        return f"{_EN_MONTHS[a.month - 1]} {a.year} – {_EN_MONTHS[b.month - 1]} {b.year}"
+    if zh:
+        if first.year == end_day.year:
+            return f"{first.year}年{first.month}月{first.day}日至{end_day.month}月{end_day.day}日"
+        return (f"{first.year}年{first.month}月{first.day}日至"
+                f"{end_day.year}年{end_day.month}月{end_day.day}日")
+    if first.year == end_day.year:
+        return (f"{first.day} {_EN_MONTHS[first.month - 1]} – {end_day.day} "
+                f"{_EN_MONTHS[end_day.month - 1]} {first.year}")
+    return (f"{first.day} {_EN_MONTHS[first.month - 1]} {first.year} – {end_day.day} "
+            f"{_EN_MONTHS[end_day.month - 1]} {end_day.year}")

@@ -33,7 +33,8 @@ from writer.post import (
 from writer.prompts import Prompts
 from writer.resources import sample_fingerprint
 from writer.shares import Shares, compute_shares
-from writer.verify import Report, read_front_matter, verify_markdown, verify_text
+from writer.verify import Report, parity, read_front_matter, verify_markdown, verify_text
+from writer.vocab import Profile, Vocabulary
 
 SAMPLE_FINGERPRINT = sample_fingerprint()
 
@@ -57,6 +58,7 @@ class DraftOptions:
     findings: FindingSettings = FindingSettings()
     data_note: str | None = None  # overrides the automatic note for the sample data
     chart_cache: Path | None = None  # rendered charts reused across runs (None: render all)
+    profile: Profile = Profile()  # the platform: its name, unit, audience and words
 
 
 @dataclass(frozen=True)
@@ -78,19 +80,22 @@ class Analysis:
     shares: Shares
     findings: Findings
     ledger: Ledger
+    vocab: Vocabulary = Vocabulary()
 
 
-def analyse(dataset: Dataset, weeks: Weeks, settings: FindingSettings = FindingSettings()
-            ) -> Analysis:
-    shares = compute_shares(dataset, weeks)
-    findings = find(shares, dataset.registry, settings)
-    ledger = build_ledger(shares, findings, dataset.registry)
-    return Analysis(dataset, weeks, shares, findings, ledger)
+def analyse(dataset: Dataset, weeks: Weeks, settings: FindingSettings = FindingSettings(),
+            profile: Profile = Profile()) -> Analysis:
+    shares = compute_shares(dataset, weeks, profile.top_n)
+    vocab = Vocabulary.for_data(profile, shares.top_n, dataset.registry)
+    findings = find(shares, dataset.registry, settings, vocab)
+    ledger = build_ledger(shares, findings, dataset.registry, vocab)
+    return Analysis(dataset, weeks, shares, findings, ledger, vocab)
 
 
 def all_names(dataset: Dataset) -> tuple[str, ...]:
     reg = dataset.registry
     names = set(reg.bots) | set(reg.families) | {f.provider for f in reg.families.values()}
+    names |= {f.name_zh for f in reg.families.values() if f.name_zh} | set(reg.provider_zh.values())
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
@@ -113,11 +118,9 @@ def sample_note(lang: str) -> str:
 def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOptions,
           backend=None, on_event: Callable | None = None) -> DraftResult:
     """Draft, verify and write one post per language; nothing is written if a check fails."""
-    a = analyse(dataset, weeks, options.findings)
+    a = analyse(dataset, weeks, options.findings, options.profile)
     plan = make_plan(a.findings, a.shares.charts)
-    ctx = Context(a.findings, a.ledger, all_names(dataset), weeks.label,
-                  weeks.start.isoformat(), weeks.end.isoformat(), weeks.count,
-                  options.site.platform)
+    ctx = context(a, plan)
     offline = {lang: write_offline(ctx, plan, lang) for lang in options.langs}
     outcomes: tuple[Outcome, ...] = ()
     drafts: Mapping[str, Draft] = offline
@@ -129,7 +132,6 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
     day = options.day or default_date(weeks.mondays[-1])
     slug = slug_for(weeks.label)
     assets_dir = options.out / "assets" / slug
-    note = options.data_note or None
     from writer.charts import start_renderer
 
     start_renderer(options.chart_cache)  # warms up on the other core while specs are built
@@ -145,7 +147,7 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
             data_sha256=dataset.sha256,
             generated_by=f"writer {__version__} ({_backend_name(backend)})",
             site=options.site, images=images, footnotes=footnotes(a, plan, lang, options.top),
-            data_note=note if note else (sample_note(lang) if is_sample(dataset) else None),
+            data_note=data_note(a, lang, options.data_note),
             names=ctx.names,
         ))
         texts[lang] = post
@@ -157,6 +159,9 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
         if set(en) != set(zh):
             problems.append("the English and Chinese drafts cite different facts: "
                             + ", ".join(sorted(set(en) ^ set(zh))))
+        # the very check `writer verify` runs on the pair, so the two can never disagree
+        gaps = parity(reports["en"], reports["zh"]) if set(options.langs) == {"en", "zh"} else ()
+        problems.extend(f"parity: {gap} is cited in one language only" for gap in gaps)
     if problems:
         raise VerificationFailed([Problem(p) for p in problems[:50]], more=max(0, len(problems) - 50))
 
@@ -184,6 +189,23 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
         mentions_checked={lang: r.mentions_checked for lang, r in reports.items()},
         warnings=tuple(warnings),
     )
+
+
+def context(a: Analysis, plan=None) -> Context:
+    """What drafting needs to know about the period, for both backends and for eval."""
+    weeks = a.weeks
+    return Context(a.findings, a.ledger, all_names(a.dataset), weeks.label,
+                   weeks.start.isoformat(), weeks.end.isoformat(), weeks.count, a.vocab)
+
+
+def data_note(a: Analysis, lang: str, override: str | None = None) -> str | None:
+    """The note under the lead: what the data is (the profile's note, or the sample's),
+    where it comes from, and that it is a top-N extract when it is one."""
+    parts = [override or a.vocab.data_note(lang)
+             or (sample_note(lang) if is_sample(a.dataset) else None),
+             a.vocab.source(lang), a.vocab.top_n_note(lang)]
+    parts = [p.strip() for p in parts if p and p.strip()]
+    return " ".join(parts) if lang == "en" else "".join(parts) if parts else None
 
 
 def _backend_name(backend) -> str:
@@ -227,7 +249,7 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions):
             if parent is not None:
                 alts[f"{section.chart}-share"] = parent.text[lang]
         for spec in build_charts(tables, lang, top=options.top, annotations=annotations,
-                                 alts=alts, released=released):
+                                 alts=alts, released=released, vocab=a.vocab):
             entry = (spec.stem, spec)
             specs = out[spec.chart].setdefault(lang, [])
             specs.insert(0, entry) if spec.kind == "parent" else specs.append(entry)
@@ -253,64 +275,87 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
     from writer.post import Footnotes, escape_name
 
     zh = lang == "zh"
-    items = []
-    items.append(
-        "图表中每根柱子代表一周（周一至周日）的数据。所有图表都换算成当周的百分比份额，以排除订阅用户增长带来的影响。"
-        if zh else
-        "Each bar in the charts is one week, Monday to Sunday. Every chart is normalised to "
-        "that week's percentage shares, which removes the effect of subscriber growth.")
+    v = a.vocab
+    items: list[str] = []
+    anchors: list[str | None] = []  # where each note's marker stands (writer.post.Footnotes)
+    drafted = [s.chart for s in plan.sections]
+
+    def add(text: str, *charts: str) -> None:
+        items.append(text)
+        anchors.append(next((c for c in charts if c in drafted), None))
+
+    audience = v.audience(lang)
+    if zh:
+        grow = f"{audience}增长" if audience else "平台整体用量增长"
+        add(f"图表中每根柱子代表一周（周一至周日）的数据。所有图表都换算成当周的百分比份额，"
+            f"以排除{grow}带来的影响。")
+    else:
+        grow = f"growth in {audience}" if audience else "the platform's overall growth"
+        add("Each bar in the charts is one week, Monday to Sunday. Every chart is "
+            f"normalised to that week's percentage shares, which removes the effect of {grow}.")
+    if v.top_n_note(lang):
+        add(v.top_n_note(lang))
     excluded_bots = sorted({e.what for e in a.shares.exclusions if e.reason == "excluded bot"})
     if excluded_bots:
         names = "、".join(map(escape_name, excluded_bots)) if zh else ", ".join(map(escape_name, excluded_bots))
-        items.append(f"发给平台自有机器人（{names}）的消息不计入统计，以反映用户对具名模型的明确选择。"
-                     if zh else
-                     f"Messages sent to the platform's own bots ({names}) are excluded, to reflect "
-                     "users' explicit choice of a named model.")
+        where = sorted({e.category for e in a.shares.exclusions if e.reason == "excluded bot"},
+                       key=lambda c: drafted.index(c) if c in drafted else len(drafted))
+        add(f"发给平台自有机器人（{names}）的{v.unit(lang)}不计入统计，以反映用户对具名模型的明确选择。"
+            if zh else
+            f"{v.unit(lang).capitalize()} sent to the platform's own bots ({names}) are "
+            "excluded, to reflect users' explicit choice of a named model.", *where)
     triggers: dict[str, list[str]] = {}
     for e in a.shares.exclusions:
         if e.reason == "trigger":
             triggers.setdefault(e.what, []).append(e.category)
     for trigger, cats in sorted(triggers.items()):
-        cat_words = ("、".join(chart_words(c, "zh")[1] for c in sorted(set(cats))) if zh
-                     else ", ".join(chart_words(c, "en")[1] for c in sorted(set(cats))))
-        label = _code(trigger)
-        items.append(f"由 {label} 等后续操作触发的{cat_words}不计入统计，以反映用户的主动需求。" if zh
-                     else f"{cat_words.capitalize()} triggered by {label} and other follow-up "
-                          "actions are excluded, to reflect users' own demand.")
+        cat_words = ("、".join(chart_words(c, "zh", v)[1] for c in sorted(set(cats))) if zh
+                     else ", ".join(chart_words(c, "en", v)[1] for c in sorted(set(cats))))
+        label = escape_name(v.trigger(trigger, lang))
+        add(f"由{label}等后续操作触发的{cat_words}不计入统计，以反映用户的主动需求。" if zh
+            else f"{cat_words[:1].upper() + cat_words[1:]} triggered by {label} and "
+                 "other follow-up actions are excluded, to reflect users' own demand.",
+            *sorted(set(cats)))
     if "reasoning" in a.shares.tables:
         mixed = _hybrid_families(a.dataset)
         mixed_txt = ("、".join(map(escape_name, mixed)) if zh else ", ".join(map(escape_name, mixed)))
         if zh:
-            text = "推理图表统计的是开启推理（推理 token 数大于零）时发出的文本消息。"
+            text = f"推理图表统计的是开启推理（推理 token 数大于零）时的{v.noun('text', 'zh')}。"
             if mixed:
-                text += f"对于 {mixed_txt} 这类可以开关推理的模型，只计入开启推理的消息。"
+                text += f"对于 {mixed_txt} 这类可以开关推理的模型，只计入开启推理的{v.unit('zh')}。"
         else:
-            text = ("The reasoning chart counts text messages sent with reasoning on (reasoning "
-                    "tokens above zero).")
+            text = (f"The reasoning chart counts {v.noun('text', 'en')} sent with reasoning on "
+                    "(reasoning tokens above zero).")
             if mixed:
                 text += f" For models that can switch reasoning off ({mixed_txt}), only the " \
-                        "messages with reasoning on count."
-        items.append(text)
+                        f"{v.unit('en')} with reasoning on count."
+        add(text, "reasoning")
     for tag, bots in _tag_groups(a, plan):
         label = _code(tag)
         if zh:
-            items.append(f"{fmt.tag_noun(tag, lang)}指模型登记表中标记为 {label} 的模型："
-                         f"{'、'.join(map(escape_name, bots))}。")
+            add(f"{fmt.tag_noun(tag, lang)}指模型登记表中标记为 {label} 的模型："
+                f"{'、'.join(map(escape_name, bots))}。", *_group_charts(a, plan, tag))
         else:
             noun = fmt.tag_noun(tag, lang)
-            items.append(f"{noun[0].upper() + noun[1:]} are the bots the model registry tags "
-                         f"{label}: {_and(list(map(escape_name, bots)))}.")
+            add(f"{noun[0].upper() + noun[1:]} are the bots the model registry tags "
+                f"{label}: {_and(list(map(escape_name, bots)))}.", *_group_charts(a, plan, tag))
     groups = _groupings(a, plan, top)
     if groups:
         if zh:
             parts = [f"{escape_name(fam)} 包括 {'、'.join(map(escape_name, bots))}" for fam, bots in groups]
-            items.append("图表中的模型系列：" + "；".join(parts) + "。其余较小的模型计入“Other”。")
+            add("图表中的模型系列：" + "；".join(parts) + "。其余较小的模型计入“其他”。", *drafted[:1])
         else:
             parts = [f"{escape_name(fam)} includes {_and(list(map(escape_name, bots)))}"
                      for fam, bots in groups]
-            items.append("Families in the charts: " + "; ".join(parts)
-                         + ". Smaller models are grouped as Other.")
-    return Footnotes(tuple(items))
+            add("Families in the charts: " + "; ".join(parts)
+                + ". Smaller models are grouped as Other.", *drafted[:1])
+    return Footnotes(tuple(v.localise(item, lang) for item in items), tuple(anchors))
+
+
+def _group_charts(a: Analysis, plan, tag: str) -> list[str]:
+    """The charts whose drafted findings cite tag group `tag`."""
+    return [s.chart for s in plan.sections for f in s.findings
+            if any(fact.entity == tag and fact.entity_kind == "group" for fact in f.facts.values())]
 
 
 def _code(text: str) -> str:
@@ -376,7 +421,8 @@ class VerifyResult:
 
 
 def verify_post_file(path: Path, dataset: Dataset, resolve: Callable[[str], Weeks],
-                     period_override: str | None, settings: FindingSettings) -> VerifyResult:
+                     period_override: str | None, settings: FindingSettings,
+                     profile: Profile = Profile()) -> VerifyResult:
     """Re-check a post, perhaps hand-edited, against the data it claims to come from."""
     from writer.errors import InputError
 
@@ -400,6 +446,6 @@ def verify_post_file(path: Path, dataset: Dataset, resolve: Callable[[str], Week
         warnings.append(f"{path}: the data changed since this post was drafted "
                         f"(data_sha256 {stated[:12]}… in the post, {dataset.sha256[:12]}… now); "
                         "numbers are checked against the data as it is now")
-    a = analyse(dataset, resolve(period), settings)
+    a = analyse(dataset, resolve(period), settings, profile)
     report = _verify_post(text, lang, a.ledger, str(fm.get("title") or ""), file=str(path))
     return VerifyResult(path, lang, report, tuple(warnings))

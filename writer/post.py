@@ -55,9 +55,26 @@ class ChartImage:
 
 @dataclass(frozen=True)
 class Footnotes:
-    """The methodology notes, already in the post's language."""
+    """The methodology notes, already in the post's language.
+
+    `anchors` says where each note's marker stands, as the reference post puts them: a
+    chart's name puts it on that section's headline, None on the lead.
+    """
 
     items: tuple[str, ...]
+    anchors: tuple[str | None, ...] = ()
+
+    def marks(self, where: str | None, charts: Sequence[str]) -> str:
+        """The markers for one place: the lead (None) also takes notes whose chart has no
+        section in the post."""
+        out = []
+        for i in range(len(self.items)):
+            anchor = self.anchors[i] if i < len(self.anchors) else None
+            if anchor not in charts:
+                anchor = None
+            if anchor == where:
+                out.append(f"[^{i + 1}]")
+        return "".join(out)
 
 
 def slug_for(period_label: str) -> str:
@@ -161,7 +178,8 @@ def render_body(p: PostInput) -> str:
         return _safe_prose(text, names)
 
     out: list[str] = []
-    out.append(safe_prose(d.frame.lead))
+    charts = [s.chart for s in d.sections]
+    out.append(safe_prose(d.frame.lead) + p.footnotes.marks(None, charts))
     if p.data_note:
         out.append(f"> {safe_prose(p.data_note)}")
     out.append("* content\n{:toc}")
@@ -172,7 +190,8 @@ def render_body(p: PostInput) -> str:
         if lang == "zh" and i < len(CN_ORDINALS):
             heading = f"{CN_ORDINALS[i]}、{heading}"
         block = [f"## {safe_prose(heading)} {{#chart-{section.chart}}}"]
-        block.append(f"**{safe_prose(section.headline)}**")
+        block.append(f"**{safe_prose(section.headline)}**"
+                     + p.footnotes.marks(section.chart, charts))
         for image in p.images.get(section.chart, ()):
             if image.file.startswith(f"{section.chart}-share"):
                 block.append(w["share_line"])
@@ -183,9 +202,8 @@ def render_body(p: PostInput) -> str:
         out.append("\n\n".join(block))
     out.append(f"## {w['conclusion']}\n\n{safe_prose(d.frame.conclusion)}")
     if p.footnotes.items:
-        refs = " ".join(f"[^{i + 1}]" for i in range(len(p.footnotes.items)))
         notes = "\n".join(f"[^{i + 1}]: {item}" for i, item in enumerate(p.footnotes.items))
-        out.append(f"## {w['notes']}\n\n{_notes_intro(lang)}{refs}\n\n{notes}")
+        out.append(f"## {w['notes']}\n\n{_notes_intro(lang)}\n\n{notes}")
     return "\n\n".join(out) + "\n"
 
 

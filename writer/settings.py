@@ -224,6 +224,9 @@ KNOWN_TABLES: dict[str, tuple[str, ...] | None] = {
     ),
     "findings": None,
     "post": None,
+    "platform": None,  # validated by writer.vocab.Profile
+    "categories": None,  # [categories.<name>], validated by writer.vocab.Profile
+    "data": ("top_n",),
     "verify": ("data", "models"),  # where `writer precommit` looks for a post's data (hook.py)
 }
 

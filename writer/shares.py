@@ -151,6 +151,9 @@ class Shares:
     tables: Mapping[str, ShareTable]
     exclusions: tuple[Exclusion, ...]
     groups: tuple[Group, ...] = ()  # tag groups, by chart order then tag
+    # The data lists only each week's top N bots plus an Other row (detected, or [data]
+    # top_n): a bot missing from a week was below the cut-off, so its zero is not a value.
+    top_n: int | None = None
 
     @property
     def charts(self) -> tuple[str, ...]:
@@ -187,8 +190,11 @@ def _pivot(rows: pd.DataFrame, weeks: pd.DatetimeIndex) -> pd.DataFrame:
     return counts.reindex(weeks, fill_value=0).sort_index(axis=1)
 
 
-def compute_shares(data: Dataset, weeks: Weeks) -> Shares:
-    """Dataset + resolved weeks → one ShareTable per chart (families unfolded)."""
+def compute_shares(data: Dataset, weeks: Weeks, top_n: int | None = None) -> Shares:
+    """Dataset + resolved weeks → one ShareTable per chart (families unfolded).
+
+    `top_n` says the data is a weekly top-N extract; None detects it (see detect_top_n).
+    """
     usage = data.usage
     registry = data.registry
     monday_index = pd.DatetimeIndex(pd.to_datetime(list(weeks.mondays)))
@@ -214,6 +220,8 @@ def compute_shares(data: Dataset, weeks: Weeks) -> Shares:
     tables: dict[str, ShareTable] = {}
     groups: list[Group] = []
     text_totals = None
+    if top_n is None:
+        top_n = detect_top_n(kept)
     for chart in charts:
         if chart == "reasoning":
             text_rows = kept[kept["category"] == "text"]
@@ -235,9 +243,33 @@ def compute_shares(data: Dataset, weeks: Weeks) -> Shares:
             parent="text" if chart == "reasoning" else None,
             parent_totals=text_totals if chart == "reasoning" else None,
         )
-    return Shares(weeks, MappingProxyType(tables), tuple(exclusions), tuple(groups))
+    return Shares(weeks, MappingProxyType(tables), tuple(exclusions), tuple(groups), top_n)
 
 
+def detect_top_n(rows: pd.DataFrame) -> int | None:
+    """N when every category reads as the same weekly top-N list with an Other row, else None.
+
+    A category reads so when each of its weeks with data has an Other row and names at most
+    N bots, exactly N in at least 80% of its weeks. Some category must also name more than N
+    bots over the period (models came and went: the list was cut), so a small platform that
+    simply has N models and a long-tail bucket is not taken for an extract.
+    """
+    if rows.empty:
+        return None
+    live = rows[rows["messages"] > 0]
+    sizes, rotated = set(), False
+    for _, cat in live.groupby("category", sort=True):
+        other = cat["family"] == OTHER
+        weeks = sorted(set(cat["week"]))
+        if set(cat.loc[other, "week"]) != set(weeks):
+            return None
+        per_week = cat[~other].groupby("week")["bot"].nunique().reindex(weeks, fill_value=0)
+        n = int(per_week.max())
+        if n < 1 or (per_week == n).mean() < 0.8:
+            return None
+        sizes.add(n)
+        rotated = rotated or cat.loc[~other, "bot"].nunique() > n
+    return sizes.pop() if len(sizes) == 1 and rotated else None
 def _group(tag: str, chart: str, rows: pd.DataFrame, weeks: pd.DatetimeIndex,
            totals: np.ndarray, registry) -> Group | None:
     """The bots tagged `tag` among one chart's counted rows, named as the module doc says."""

@@ -104,7 +104,7 @@ from pathlib import Path
 from typing import Any
 
 from writer.ledger import Entity, Ledger, LedgerFact
-from writer.mentions import Mention, extract_masked, mask
+from writer.mentions import MASK, Mention, extract_masked, mask
 
 _EPS = 1e-9
 _NODE_LIMIT = 20000
@@ -775,8 +775,16 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
     ctx.dated = [s for m in dates if m.role != "release" for s in spans[id(m)]]
     n = len(L.weeks)
     period_phrases = []
-    for rx, rng in ((_PERIOD_END, (L.weeks[max(0, n - 2)], L.last_day)),
-                    (_PERIOD_START, (L.first_day, L.weeks[min(1, n - 1)] + timedelta(days=6)))):
+    # A chart whose rows stop before the period does (or start after it) ends (starts) with
+    # its last (first) two weeks with data: that is the end its chart and findings show.
+    end_lo, start_hi = L.weeks[max(0, n - 2)], L.weeks[min(1, n - 1)]
+    for c in ctx.charts:
+        data_weeks = [w for w, t in zip(L.weeks, L.totals.get(c, ())) if t > 0]
+        if data_weeks:
+            end_lo = min(end_lo, data_weeks[-2:][0])
+            start_hi = max(start_hi, data_weeks[:2][-1])
+    for rx, rng in ((_PERIOD_END, (end_lo, L.last_day)),
+                    (_PERIOD_START, (L.first_day, start_hi + timedelta(days=6)))):
         for pm in rx.finditer(text, span[0], span[1]):
             period_phrases.append((pm.start(), pm.end(), rng))
 
@@ -1225,7 +1233,7 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         issues.append(Issue(file, first_line + line, col, m.group(0),
                             "a slot was left unfilled: the number never reached the text"))
-    masked = mask(text, ledger.masker)
+    masked = _mask_period(mask(text, ledger.masker), ledger)
     mentions = extract_masked(masked.text, lang, original=text, first_line=first_line)
     bound: list[str] = []
     if not mentions:
@@ -1267,6 +1275,23 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         issues.extend(_check_sentence(ms, ctx, mt, (start, end), spans_here, file, bound))
     issues.sort(key=lambda i: (i.line, i.col))
     return issues, len(mentions), bound
+
+
+def _mask_period(masked, ledger: Ledger):
+    """Blank the period's own name ("January–May 2025", "2025年1月至5月"): it is what the
+    post is about, true of the whole period, not a date any one number must fall in."""
+    from dataclasses import replace as _replace
+
+    from writer.periods import span_phrase
+
+    text = masked.text
+    for lang in ("en", "zh"):
+        phrase = span_phrase(ledger.weeks, lang)
+        # whole phrases only: "2025年3月" inside "2025年3月30日" is a day, not the period
+        edge = rf"(?<![0-9]\s)(?<![0-9]){re.escape(phrase)}(?![0-9日号旬]|\s*[0-9])"
+        for m in re.finditer(edge, text, re.IGNORECASE):
+            text = text[:m.start()] + MASK * (m.end() - m.start()) + text[m.end():]
+    return masked if text == masked.text else _replace(masked, text=text)
 
 
 def verify_text(text: str, lang: str, ledger: Ledger, *, chart: str | None = None,
