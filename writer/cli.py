@@ -101,6 +101,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "github"], default="text",
                    help="github: one ::error file=,line=,col=:: annotation per problem, for Actions")
     p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
+    profile_args(p)
 
     p = sub.add_parser("precommit", help="verify changed posts against the data each was drafted "
                        "from (found by data_sha256); the pre-commit hook and CI step")
@@ -385,7 +386,8 @@ def cmd_precommit(args) -> int:
     code = 0
     for group in found.groups:
         one = argparse.Namespace(posts=list(group.posts), data=group.data, models=group.models,
-                                 period=None, format=args.format, config=args.config)
+                                 period=None, format=args.format, config=args.config,
+                                 platform=args.platform, unit=args.unit)
         code = max(code, cmd_verify(one))
     return code
 
