@@ -164,10 +164,13 @@ class Masker:
         for first, items in by_start.items():
             items.sort(key=lambda t: (-t[0], t[1]))
             alternation = "|".join(_name_pattern(n) for _, n in items)
-            self._patterns[first] = _rx(
+            # Unicode case folding (not _rx's ASCII): a name may start with Ñ, É or Ø, and
+            # the text may spell it in the other case. Boundaries stay explicit classes.
+            self._patterns[first] = re.compile(
                 rf"(?:{alternation})(?![{_WORD_CHAR}])", re.IGNORECASE)
-        starts = "".join(sorted({re.escape(c) for c in by_start}))
-        self._start = _rx(rf"(?<![{_WORD_CHAR}])[{starts}]", re.IGNORECASE) if starts else None
+        starts = "|".join(sorted({re.escape(c) for c in by_start}))
+        self._start = (re.compile(rf"(?<![{_WORD_CHAR}])(?:{starts})", re.IGNORECASE)
+                       if starts else None)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name as given) for every name in text, left to right, no overlaps."""
@@ -217,7 +220,9 @@ _MARKUP = [
     _rx(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image targets ](...)
     _rx(r"^\s*\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE),  # reference link definitions
     _rx(r"(?:https?://|www\.)[^\s)\]>\"'）】，。]+"),  # bare URLs
-    _rx(r"\[\^?[0-9A-Za-z_-]+\]"),  # footnote markers [1] [^1] [^note]
+    # footnote markers [1] [^1] [^note]; not a bracketed word, which may be part of a name
+    # such as "Veo [preview]" (a title keeps its brackets unescaped)
+    _rx(r"\[(?:\^[0-9A-Za-z_-]+|[0-9]+)\]"),
     _rx(r"[0-9#*]\ufe0f?\u20e3"),  # keycap emoji 1️⃣
     _rx(r"&#?\w+;"),  # HTML entities
 ]

@@ -141,14 +141,16 @@ WORDS = {
         "conclusion": "Conclusion",
         "notes": "Notes on method",
         "takeaway": "📌 **Takeaway:**",
-        "share_line": "Reasoning models' share of all text messages, week by week:",
+        "share_line": "Reasoning models' share of all {parent}, week by week:",
+        "parent": "text messages",
     },
     "zh": {
         "highlights": "报告要点",
         "conclusion": "结语",
         "notes": "方法说明",
         "takeaway": "📌 **总结**：",
-        "share_line": "推理模型在全部文本消息中所占比例的逐周变化：",
+        "share_line": "推理模型在全部{parent}中所占比例的逐周变化：",
+        "parent": "文本消息",
     },
 }
 CN_ORDINALS = "一二三四五六七八九十"
@@ -167,6 +169,7 @@ class PostInput:
     footnotes: Footnotes = Footnotes(())
     data_note: str | None = None
     names: Sequence[str] = ()  # every bot, family and provider name, escaped where it occurs
+    parent_noun: str | None = None  # what reasoning is a share of ("text tokens"); vocab's
 
 
 def render_body(p: PostInput) -> str:
@@ -194,7 +197,7 @@ def render_body(p: PostInput) -> str:
                      + p.footnotes.marks(section.chart, charts))
         for image in p.images.get(section.chart, ()):
             if image.file.startswith(f"{section.chart}-share"):
-                block.append(w["share_line"])
+                block.append(w["share_line"].format(parent=p.parent_noun or w["parent"]))
             src = f"{p.site.assets_base.rstrip('/')}/{p.slug}/{image.file}"
             block.append(f"![{_alt(image.alt)}]({{{{ '{src}' | relative_url }}}})")
         block.append("\n".join(f"- {safe_prose(b)}" for b in section.bullets))
@@ -213,8 +216,9 @@ def _notes_intro(lang: str) -> str:
 
 
 def _alt(text: str) -> str:
-    # Alt text sits inside [...]: no brackets, no Markdown, no Liquid.
-    text = escape_liquid(escape_html(text)).replace("[", "(").replace("]", ")")
+    # Alt text sits inside [...]: brackets escaped (a name may be `Veo [preview]`, and the
+    # checker must read it as written), no Markdown, no Liquid.
+    text = escape_liquid(escape_html(text)).replace("[", "\\[").replace("]", "\\]")
     return text.replace("|", "\\|").replace("\n", " ")
 
 
