@@ -31,6 +31,8 @@ class Fact:
     entity_kind: str  # "family", "provider" or "chart"
     chart: str
     weeks: tuple[date, ...] = ()
+    # a date in a period longer than a year: "mid-October" alone would name two Octobers
+    with_year: bool = False
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:

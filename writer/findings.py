@@ -313,8 +313,8 @@ def _sigma(x: np.ndarray, floor: float, present: float = 0.0) -> np.ndarray:
 def _despike(x: np.ndarray, s: FindingSettings) -> np.ndarray:
     """Replace one-week outliers (see the module doc) by the mean of their neighbours."""
     n = x.shape[0]
-    if n < 2:
-        return x.copy()
+    if n < 3:
+        return x.copy()  # two weeks: neither is an outlier of the other, they are the data
     sigma = _sigma(x, s.min_sigma, s.present_share)
     prev = np.vstack([x[1:2], x[:-1]])  # at the first week, the only neighbour is the next
     nxt = np.vstack([x[1:], x[-2:-1]])
@@ -345,6 +345,7 @@ class _Series:
     # a post says "entered the top 9", never "launched".
     entered: bool = False
     raw: np.ndarray | None = None  # weekly shares before spikes were taken out
+    rwin: np.ndarray | None = None  # window means of raw: standings say what the data says
 
 
 @dataclass
@@ -393,6 +394,7 @@ class _Chart:
         raw = np.asarray(table.shares)[:, idx]
         x = _despike(raw, self.s)
         win = _windows(x, self.w)
+        rwin = _windows(raw, self.w)
         sigma = _sigma(x, self.s.min_sigma, self.s.present_share)
         out = {}
         for j, name in enumerate(names):
@@ -404,7 +406,7 @@ class _Chart:
             entered = bool(launch is not None and self.top_n
                            and (fam is None or not fam.registered or fam.released is None))
             out[name] = _Series(name, kind, col, win[:, j], float(sigma[j]), launch, entered,
-                                raw[:, j].copy())
+                                raw[:, j].copy(), rwin[:, j].copy())
         return out
 
     def _excluded(self, name: str, kind: str) -> bool:
@@ -691,9 +693,9 @@ def _left_top(c: _Chart, ser: _Series, subject_kind: str, start: float, sig: flo
         r = lambda k: fmt.render_fact(f[k], lang)
         if lang == "zh":
             return (f"{ser.name}期初占{c.vocab.noun(noun, lang)}的{r('start')}，"
-                    f"{r('left')}起跌出前{n}名。")
+                    f"{r('left')}起，它跌出了前{n}名。")
         return (f"{ser.name} held {r('start')} of {c.vocab.noun(noun, lang)} at the start of the "
-                f"period and dropped out of the top {n} in {r('left')}.")
+                f"period; in {r('left')}, it dropped out of the top {n}.")
 
     return _Draft("fall", c.name, ser.name, "family", facts, sig, start, text)
 
@@ -843,8 +845,14 @@ def _succession(c: _Chart, ser: _Series) -> _Draft | None:
     return _Draft("succession", c.name, ser.name, "family", facts, sig, gain, text)
 
 
+def _at_end(ser: _Series, end: int) -> float:
+    """The share at the end as the data has it (spikes left in): a standing, its rank and
+    its runner-up must be what the weekly shares say, or a checker reading them disagrees."""
+    return float((ser.rwin if ser.rwin is not None else ser.win)[end])
+
+
 def _ranked_at_end(series: Mapping[str, _Series], end: int) -> list[_Series]:
-    return sorted(series.values(), key=lambda x: (-round(float(x.win[end]), 9), x.name))
+    return sorted(series.values(), key=lambda x: (-round(_at_end(x, end), 9), x.name))
 
 
 def _weeks_led(series: Mapping[str, _Series], name: str) -> int:
@@ -866,19 +874,19 @@ def _standing(c: _Chart) -> list[_Draft]:
         levels.append(("provider", c.providers))
     for level, series in levels:
         ranked = _ranked_at_end(series, c.end)
-        if len(ranked) < 2 and not (ranked and ranked[0].win[c.end] >= s.majority):
+        if len(ranked) < 2 and not (ranked and _at_end(ranked[0], c.end) >= s.majority):
             continue
         top = ranked[0]
-        share = float(top.win[c.end])
+        share = _at_end(top, c.end)
         if share < s.min_share:
             continue
         members = [f for f in c.families.values() if c.prov_of(f.name) == top.name]
         if level == "provider":
-            best_family = max((float(f.win[c.end]) for f in members), default=0.0)
+            best_family = max((_at_end(f, c.end) for f in members), default=0.0)
             if share - best_family < s.min_change_pp:
                 continue  # the provider is one family: the family finding says it
         runner = ranked[1] if len(ranked) > 1 else None
-        r_share = float(runner.win[c.end]) if runner else 0.0
+        r_share = _at_end(runner, c.end) if runner else 0.0
         gap = share - r_share
         kind = "concentration" if share >= s.majority else "leader"
         if kind == "leader" and gap < s.leader_gap:
@@ -890,8 +898,10 @@ def _standing(c: _Chart) -> list[_Draft]:
             sig = _sig(share - s.majority, c.se(top))
         span = c.span(c.end)
         facts = [_fact("share", share, "pct", span, top.name, level)]
-        if kind == "concentration":
-            # Everything but the subject: a fact about the subject, named with it.
+        if kind == "concentration" and 100.0 - share >= 0.5:
+            # Everything but the subject: a fact about the subject, named with it. Not when
+            # the subject holds it all: "the remaining 0%" says nothing (and in a top-N list
+            # is not even known).
             facts.append(_fact("rest", 100.0 - share, "pct", span, top.name, level))
         if runner is not None:
             facts.append(_fact("gap", gap, "pp", span, top.name, level))
@@ -902,10 +912,10 @@ def _standing(c: _Chart) -> list[_Draft]:
         if kind == "concentration":
             inside = {top.name} | {m.name for m in members}
             rest = [f for f in _ranked_at_end(c.families, c.end) if f.name not in inside
-                    and f.win[c.end] >= s.present_share]
+                    and _at_end(f, c.end) >= s.present_share]
             for ordinal, fam in zip(ORDINALS, rest):
                 others.append(fam.name)
-                facts.append(_fact(ordinal, float(fam.win[c.end]), "pct", span, fam.name))
+                facts.append(_fact(ordinal, _at_end(fam, c.end), "pct", span, fam.name))
         out.append(_Draft(kind, c.name, top.name, level, facts, sig, share,
                           _standing_text(c, kind, level, top.name, runner, led, others, members)))
     return out
@@ -914,14 +924,14 @@ def _standing(c: _Chart) -> list[_Draft]:
 def _standing_text(c, kind, level, name, runner, led, others, members):
     noun, n = c.name, c.n
     # "shared the rest" only when the families named hold nearly all of it.
-    rest = 100.0 - float((c.providers if level == "provider" else c.families)[name].win[c.end])
-    named = sum(float(c.families[o].win[c.end]) for o in others)
+    rest = 100.0 - _at_end((c.providers if level == "provider" else c.families)[name], c.end)
+    named = sum(_at_end(c.families[o], c.end) for o in others)
     split = rest > 0 and named >= 0.9 * rest
 
     def text(f, lang):
         r = lambda k: fmt.render_fact(f[k], lang)
         zh = lang == "zh"
-        fams = [m.name for m in members if m.name != name and m.win[c.end] >= c.s.min_share]
+        fams = [m.name for m in members if m.name != name and _at_end(m, c.end) >= c.s.min_share]
         if zh:
             who = f"{name}{'（' + fmt.names(fams, lang) + '）' if level == 'provider' and fams else ''}"
             every = "每周都排名第一" if led == n else f"共有{r('weeks_led')}排名第一"
@@ -1042,12 +1052,12 @@ def _steady(c: _Chart, ser: _Series) -> _Draft | None:
             if lang == "zh":
                 return (f"自{r('since')}起的{r('weeks')}里，{ser.name}一直稳定在"
                         f"{c.vocab.noun(noun, lang)}的{r('share')}。")
-            return (f"{ser.name} has held steady at {r('share')} of "
+            return (f"{ser.name} has stayed at {r('share')} of "
                     f"{c.vocab.noun(noun, lang)} for {r('weeks')}, since {r('since')}.")
         if lang == "zh":
             return (f"{ser.name}于{r('launch')}上线；自{r('since')}起的{r('weeks')}里，它一直稳定在"
                     f"{c.vocab.noun(noun, lang)}的{r('share')}。")
-        return (f"{ser.name}, launched in {r('launch')}, has held steady at {r('share')} of "
+        return (f"{ser.name}, launched in {r('launch')}, has stayed at {r('share')} of "
                 f"{c.vocab.noun(noun, lang)} for {r('weeks')}, since {r('since')}.")
 
     return _Draft("steady", c.name, ser.name, "family", facts, sig, level, text)
@@ -1094,6 +1104,9 @@ class _Keys(dict):
             key = _slug(name)
             if key in self.values():
                 key = f"{key}_{kind}"
+            base, n = key, 2
+            while key in self.values():  # 'Émile.1' and '混元.1' both slug to 'mile_1'/'m_1'
+                key, n = f"{base}_{n}", n + 1
             self[(kind, name)] = key
         return self[(kind, name)]
 
@@ -1237,7 +1250,9 @@ def _zh_is(value: str) -> str:
 
 
 def _slug(name: str) -> str:
-    out = "".join(ch.lower() if ch.isalnum() else "_" for ch in name).strip("_")
+    # ASCII only: a slot is {{F5.name}} with an ASCII identifier (ñ and 混 are not in it).
+    out = "".join(ch.lower() if ch.isascii() and ch.isalnum() else "_"
+                  for ch in name).strip("_")
     while "__" in out:
         out = out.replace("__", "_")
     return out if out and not out[0].isdigit() else f"m_{out}"
@@ -1266,16 +1281,29 @@ def find(shares: Shares, registry: Registry, settings: FindingSettings = Finding
         drafts.extend(d for d in _chart_drafts(c, [g for g in shares.groups if g.chart == chart])
                       if _all_known(c, d))
     kept = [d for d in drafts if d.significance >= settings.min_significance]
+    # When one month name falls in two years of the period, dates get their year.
+    long_period = _month_in_two_years(weeks)
     ranked = _rank(kept, charts, scope)
     findings = []
     for i, (d, score) in enumerate(ranked, start=1):
         fid = f"F{i}"
-        facts = {name: Fact(f"{fid}.{name}", name, value, unit, entity, ek, d.chart, wk)
+        facts = {name: Fact(f"{fid}.{name}", name, value, unit, entity, ek, d.chart, wk,
+                            with_year=unit == "date" and long_period)
                  for name, value, unit, wk, entity, ek in d.facts}
         text = {lang: vocab.localise(d.text(facts, lang), lang) for lang in fmt.LANGS}
         findings.append(Finding(fid, d.kind, d.chart, d.subject, d.subject_kind,
                                 MappingProxyType(facts), score, MappingProxyType(text)))
     return Findings(shares.weeks, tuple(findings), charts)
+
+
+def _month_in_two_years(mondays) -> bool:
+    """True when some month occurs in two years among the weeks (named by their Thursday,
+    as format.week_phrase names them): "mid-October" would not say which."""
+    years: dict[int, set[int]] = {}
+    for monday in mondays:
+        thursday = monday + timedelta(days=3)
+        years.setdefault(thursday.month, set()).add(thursday.year)
+    return any(len(y) > 1 for y in years.values())
 
 
 def _all_known(c: _Chart, d: _Draft) -> bool:

@@ -242,12 +242,13 @@ def week_phrase(monday: date, lang: str, last_week_of_month: bool = False,
     return day_phrase(thursday, lang, with_year)
 
 
-def week_of(monday: date, lang: str) -> str:
+def week_of(monday: date, lang: str, with_year: bool = False) -> str:
     """One week by its Monday: "the week of 17 November" / "11月17日这一周"."""
     _lang(lang)
     if lang == "zh":
-        return f"{monday.month}月{monday.day}日这一周"
-    return f"the week of {monday.day} {EN_MONTHS[monday.month - 1]}"
+        return f"{f'{monday.year}年' if with_year else ''}{monday.month}月{monday.day}日这一周"
+    return f"the week of {monday.day} {EN_MONTHS[monday.month - 1]}" + (
+        f" {monday.year}" if with_year else "")
 
 
 def ratio(r: float, lang: str) -> str:
@@ -345,8 +346,8 @@ def render_fact(fact: Fact, lang: str, style: str | None = None) -> str:
     if fact.unit == "ratio":
         return ratio(float(v), lang)
     if fact.unit == "date" and style == "week_of":
-        return week_of(date.fromisoformat(str(v)), lang)
+        return week_of(date.fromisoformat(str(v)), lang, with_year=fact.with_year)
     if fact.unit == "date":
-        return week_phrase(date.fromisoformat(str(v)), lang,
-                           last_week_of_month=style == "last_week", with_year=style == "year")
+        return week_phrase(date.fromisoformat(str(v)), lang, last_week_of_month=style == "last_week",
+                           with_year=style == "year" or fact.with_year)
     return count(int(v), lang)
