@@ -589,5 +589,9 @@ def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str,
         for member, kind in group.member_kind.items():
             if kind == "bot":  # "Gemini-2.5-Flash" names its family and, here, the bot
                 add(member, Entity("bot", member))
+                # a bot named like its family shows the family's Chinese name in a zh post
+                fam = registry.families.get(member)
+                if fam is not None and fam.name_zh:
+                    add(fam.name_zh, Entity("bot", member))
     names = tuple(sorted(spelled, key=lambda n: (-len(n), n)))
     return {k: tuple(v) for k, v in table.items()}, names

@@ -148,6 +148,7 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
             generated_by=f"writer {__version__} ({_backend_name(backend)})",
             site=options.site, images=images, footnotes=footnotes(a, plan, lang, options.top),
             data_note=data_note(a, lang, options.data_note),
+            parent_noun=a.vocab.noun("text", lang),
             names=ctx.names,
         ))
         texts[lang] = post

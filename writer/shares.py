@@ -23,6 +23,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from writer.errors import InputError, Problem
 from writer.load import OTHER, Dataset
 from writer.periods import Weeks
 
@@ -190,6 +191,28 @@ def _pivot(rows: pd.DataFrame, weeks: pd.DatetimeIndex) -> pd.DataFrame:
     return counts.reindex(weeks, fill_value=0).sort_index(axis=1)
 
 
+def _nothing_left(data: Dataset, weeks: Weeks, in_period: pd.DataFrame, is_user: pd.Series,
+                  excluded_bot: pd.Series) -> Problem:
+    """Why a period has nothing to chart: no rows in its weeks, or every row excluded."""
+    if in_period.empty:
+        return Problem(f"--period {weeks.label}: the data has no rows in its weeks "
+                       f"({weeks.mondays[0]} to {weeks.mondays[-1]}), a gap in the data",
+                       file=data.usage_path, fix="pick a period with data")
+    bots = sorted(set(in_period.loc[excluded_bot, "bot"]))
+    triggers = sorted(set(in_period.loc[~is_user, "trigger"]))
+    why = []
+    if bots:
+        shown = ", ".join(repr(b) for b in bots[:5]) + (" ..." if len(bots) > 5 else "")
+        why.append(f"bots marked excluded=true: {shown}")
+    if triggers:
+        why.append("rows whose trigger is not the user's: " + ", ".join(map(repr, triggers[:5])))
+    return Problem(f"--period {weeks.label}: all {len(in_period)} usage rows in the period are "
+                   f"excluded ({'; '.join(why)}), so there is nothing to chart",
+                   file=data.models_path or data.usage_path, column="excluded",
+                   fix="set excluded=false for a bot whose use the post should count, or pick "
+                       "a period with other bots")
+
+
 def compute_shares(data: Dataset, weeks: Weeks, top_n: int | None = None) -> Shares:
     """Dataset + resolved weeks → one ShareTable per chart (families unfolded).
 
@@ -200,7 +223,8 @@ def compute_shares(data: Dataset, weeks: Weeks, top_n: int | None = None) -> Sha
     monday_index = pd.DatetimeIndex(pd.to_datetime(list(weeks.mondays)))
     in_period = usage[usage["week"].isin(monday_index)]
     family = in_period["bot"].map(lambda b: registry.bots[b].family)
-    excluded_bot = in_period["bot"].map(lambda b: registry.bots[b].excluded)
+    # astype(bool): on an empty frame map() keeps the column's dtype, and ~ and & need bools
+    excluded_bot = in_period["bot"].map(lambda b: registry.bots[b].excluded).astype(bool)
     is_user = in_period["trigger"] == USER
 
     exclusions = []
@@ -211,11 +235,15 @@ def compute_shares(data: Dataset, weeks: Weeks, top_n: int | None = None) -> Sha
     for (category, bot), n in dropped.groupby(["category", "bot"])["messages"].sum().items():
         exclusions.append(Exclusion(category, "excluded bot", bot, int(n)))
 
-    kept = in_period[is_user & ~excluded_bot].assign(family=family)
+    keep = is_user & ~excluded_bot
+    # family[keep], not family: assigning a longer Series to an empty frame gives it rows
+    kept = in_period[keep].assign(family=family[keep])
     provider = {name: f.provider for name, f in registry.families.items()}
     present = set(kept["category"])
     charts = [c for c in CHART_ORDER if c in present or (c == "reasoning" and "text" in present)]
     charts += sorted(present - set(CHART_ORDER))
+    if not charts:
+        raise InputError(_nothing_left(data, weeks, in_period, is_user, excluded_bot))
 
     tables: dict[str, ShareTable] = {}
     groups: list[Group] = []

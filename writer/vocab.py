@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -236,13 +237,18 @@ class Vocabulary:
     top_n: int | None = None  # set from the data when it is a top-N extract
     # family or provider → its name in a Chinese post (the registry's family_zh, provider_zh)
     names_zh: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # every registry name (bots, families, providers): a display name replaces a whole name
+    # only, never the front of a longer one ('Suno family' inside 'Suno family (7)')
+    names_all: tuple[str, ...] = ()
 
     @classmethod
     def for_data(cls, profile: Profile, top_n: int | None, registry) -> Vocabulary:
         """The vocabulary of one dataset: its profile, its top N and its display names."""
         names = {f.name: f.name_zh for f in registry.families.values() if f.name_zh}
         names.update(registry.provider_zh)
-        return cls(profile, top_n, MappingProxyType(names))
+        every = set(registry.bots) | set(registry.families) | set(registry.provider_zh)
+        every |= {f.provider for f in registry.families.values() if f.provider}
+        return cls(profile, top_n, MappingProxyType(names), tuple(sorted(every)))
 
     def display(self, name: str, lang: str) -> str:
         """A family's or provider's name as a post in `lang` shows it: 快手 for Kuaishou."""
@@ -253,11 +259,8 @@ class Vocabulary:
         only ("Kling" is not touched inside "Kling-2.0")."""
         if lang != "zh" or not self.names_zh:
             return text
-        names = sorted(self.names_zh, key=lambda n: (-len(n), n))
-        # ASCII word characters only: a Chinese character right after a name ends it
-        rx = re.compile("|".join(rf"(?<![A-Za-z0-9_.\-]){re.escape(n)}"
-                                 rf"(?![A-Za-z0-9_\-]|\.[A-Za-z0-9])" for n in names))
-        return rx.sub(lambda m: self.names_zh[m.group(0)], text)
+        rx = _name_regex(tuple(sorted(set(self.names_zh) | set(self.names_all))))
+        return rx.sub(lambda m: self.names_zh.get(m.group(0), m.group(0)), text)
 
     # ---------------------------------------------------------------- charts
 
@@ -331,3 +334,12 @@ class Vocabulary:
         return (f"The data is a top-{n} extract: each week lists only the top {n} models by "
                 f"{self.unit('en')}, with everything else as Other; a model absent from the list "
                 f"was below the cut-off that week, not at zero.")
+
+
+@lru_cache(maxsize=8)
+def _name_regex(names: tuple[str, ...]) -> re.Pattern:
+    """Whole names, longest first, so a longer name wins where one starts another. ASCII
+    word characters only bound a name: a Chinese character right after a name ends it."""
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile("|".join(rf"(?<![A-Za-z0-9_.\-]){re.escape(n)}"
+                               rf"(?![A-Za-z0-9_\-]|\.[A-Za-z0-9])" for n in ordered))
