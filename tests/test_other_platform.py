@@ -100,7 +100,7 @@ def test_a_model_that_leaves_the_top_nine_dropped_out_and_never_fell_to_zero(res
     assert f.kind == "fall" and set(f.facts) == {"start", "left"}
     assert f.facts["left"].value == MONDAYS[10].isoformat()
     assert "dropped out of the top 9" in f.text["en"] and "0%" not in f.text["en"]
-    assert "跌出前9名" in f.text["zh"]
+    assert "跌出了前9名" in f.text["zh"]
 
 
 def test_no_finding_rests_on_a_week_below_the_cut_off(result, tmp_path):
