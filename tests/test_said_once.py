@@ -8,38 +8,18 @@ words twice read as filler to an editor.
 from __future__ import annotations
 
 import collections
-import contextlib
-import io
 import re
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from writer import charts, cli
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import platforms  # noqa: E402
+from drafting import draft_in_process as _draft, no_render as _no_render  # noqa: E402
 
 SAMPLE_PERIODS = ("2025H1", "2025Q2", "2025-03")
-
-
-def _no_render(monkeypatch):
-    # The words are under test, not the pictures: a fixed SVG instead of vl-convert.
-    monkeypatch.setattr(charts, "_render_many", lambda jobs, scale, workers: [
-        ('<svg xmlns="http://www.w3.org/2000/svg"/>', b"png" if png else None)
-        for _, png in jobs])
-    monkeypatch.setattr(charts, "start_renderer", lambda cache: None)
-
-
-def _draft(argv: list[str]) -> dict[str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        rc = cli.main(argv)
-    assert rc == 0, err.getvalue()[-2000:]
-    posts = [Path(p) for p in out.getvalue().split() if p.endswith(".md")]
-    return {("zh" if p.name.endswith("-zh.md") else "en"): p.read_text(encoding="utf-8")
-            for p in posts}
 
 
 def sentences(post: str) -> list[str]:
@@ -118,7 +98,7 @@ def test_no_repeats_on_a_generated_platform(seed, tmp_path, monkeypatch):
 
 def _whole_range(usage: Path) -> str:
     weeks = sorted({ln.split(",", 1)[0] for ln in usage.read_text().splitlines()[1:]})
-    return f"{weeks[0]}..{weeks[-1]}"
+    return f"{weeks[0]}..{date.fromisoformat(weeks[-1]) + timedelta(days=6)}"
 
 
 def test_the_splitter_finds_a_repeat():

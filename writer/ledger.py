@@ -525,7 +525,7 @@ def _group_names(tag: str) -> tuple[str, ...]:
     if en.endswith(" models"):
         out += [en[:-1], en[: -len(" models")]]
     if zh.endswith("模型"):
-        out.append(zh[: -len("模型")].strip().removesuffix("类").strip())
+        out.append(zh[: -len("模型")].strip().removesuffix("类").strip().strip("“”"))
     return tuple(dict.fromkeys(n for n in out if n))
 
 

@@ -109,7 +109,7 @@ def is_sample(dataset: Dataset) -> bool:
 
 def sample_note(lang: str) -> str:
     if lang == "zh":
-        return ("数据说明：本文由 writer 根据其自带的示例数据生成。这些数据是依据公开报告中的数字重建的，"
+        return ("数据说明：本文由writer根据其自带的示例数据生成。这些数据是依据公开报告中的数字重建的，"
                 "并非真实的平台日志。")
     return ("About the data: this post was drafted from the sample data that ships with writer, "
             "a reconstruction from published figures, not real platform logs.")
@@ -337,9 +337,9 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
         mixed = _hybrid_families(a.dataset)
         mixed_txt = ("、".join(map(escape_name, mixed)) if zh else ", ".join(map(escape_name, mixed)))
         if zh:
-            text = f"推理图表统计的是开启推理（推理 token 数大于零）时的{v.noun('text', 'zh')}。"
+            text = f"推理图表统计的是开启推理（推理token数大于零）时的{v.noun('text', 'zh')}。"
             if mixed:
-                text += f"对于 {mixed_txt} 这类可以开关推理的模型，只计入开启推理的{v.unit('zh')}。"
+                text += f"对于{mixed_txt}这类可以开关推理的模型，只计入开启推理的{v.unit('zh')}。"
         else:
             text = (f"The reasoning chart counts {v.noun('text', 'en')} sent with reasoning on "
                     "(reasoning tokens above zero).")
@@ -350,7 +350,8 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
     for tag, bots in _tag_groups(a, plan):
         label = _code(tag)
         if zh:
-            add(f"{fmt.tag_noun(tag, lang)}指模型登记表中标记为 {label} 的模型："
+            # Chinese prose has no code font: the tag is quoted, as a label is in Chinese
+            add(f"{fmt.tag_noun(tag, lang)}指模型登记表中标记为“{escape_name(tag)}”的模型："
                 f"{'、'.join(map(escape_name, bots))}。", *_group_charts(a, plan, tag))
         else:
             noun = fmt.tag_noun(tag, lang)
@@ -359,7 +360,7 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
     groups = _groupings(a, plan, top)
     if groups:
         if zh:
-            parts = [f"{escape_name(fam)} 包括 {'、'.join(map(escape_name, bots))}" for fam, bots in groups]
+            parts = [f"{escape_name(fam)}包括{'、'.join(map(escape_name, bots))}" for fam, bots in groups]
             add("图表中的模型系列：" + "；".join(parts) + "。其余较小的模型计入“其他”。", *drafted[:1])
         else:
             parts = [f"{escape_name(fam)} includes {_and(list(map(escape_name, bots)))}"
