@@ -506,8 +506,8 @@ def test_offline_prose_tells_the_hybrid_group_and_it_verifies(sample):
                     "and Qwen-3 (0.5%), together peaking at 1%.") in bullet
             assert text.bullets[0].startswith("Hybrid reasoning models, Gemini-2.5-Flash (")
         else:
-            assert "同期出现的混合推理模型 Gemini-2.5-Flash（0.5%）和Qwen-3（0.5%）同样用量不大" in bullet
-            assert text.bullets[0].startswith("混合推理模型 Gemini-2.5-Flash（")
+            assert "同期出现的混合推理模型Gemini-2.5-Flash（0.5%）和Qwen-3（0.5%）同样用量不大" in bullet
+            assert text.bullets[0].startswith("混合推理模型Gemini-2.5-Flash（")
         assert bullet.count("Qwen-3") == 1  # a member of the group, not a small launch too
         assert small.facts["hybrid_reasoning"].id in reasoning.facts
         for part, chart in ((reasoning, "reasoning"), (text, "text")):
@@ -526,7 +526,7 @@ def test_a_post_that_cites_a_tag_group_lists_its_bots_in_the_footnotes(sample):
     zh = pipeline.footnotes(sample.analysis, with_group, "zh", 10).items
     assert ("Hybrid reasoning models are the bots the model registry tags `hybrid-reasoning`: "
             "Gemini-2.5-Flash, Qwen3-235B-A22B, Qwen3-30B-A3B and Qwen3-32B.") in en
-    assert ("混合推理模型指模型登记表中标记为 `hybrid-reasoning` 的模型："
+    assert ("混合推理模型指模型登记表中标记为“hybrid-reasoning”的模型："
             "Gemini-2.5-Flash、Qwen3-235B-A22B、Qwen3-30B-A3B、Qwen3-32B。") in zh
     # only bots the shares counted: not an excluded bot, not one without messages
     from dataclasses import replace

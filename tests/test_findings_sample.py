@@ -222,7 +222,7 @@ def test_the_hybrid_story_names_the_flash_bot_and_the_qwen3_family():
     parts = f.facts["gemini_2_5_flash"].value + f.facts["qwen_3"].value
     assert parts == pytest.approx(group.value)
     assert "hybrid reasoning models, Gemini-2.5-Flash (0.5%) and Qwen-3 (0.5%)" in f.text["en"]
-    assert "混合推理模型 Gemini-2.5-Flash（0.5%）和Qwen-3（0.5%）" in f.text["zh"]
+    assert "混合推理模型Gemini-2.5-Flash（0.5%）和Qwen-3（0.5%）" in f.text["zh"]
     # Qwen-3 is told once, as a member of the group, not again as a small launch
     assert f.text["en"].count("Qwen-3") == 1
 

@@ -33,7 +33,8 @@ pytestmark = pytest.mark.slow
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--hide-scrollbars", "--window-size=1200,3000"]
+                  "--disable-sync", "--hide-scrollbars"]
+DESKTOP, PHONE = (1200, 3000), (390, 3000)  # a laptop browser and a phone held upright
 TIMEOUT = 90  # seconds per Chromium run; a run takes a second or two
 
 
@@ -75,9 +76,11 @@ def served(tmp_path_factory):
         thread.join(timeout=5)
 
 
-def chromium(args: list[str], profile: Path) -> subprocess.CompletedProcess:
+def chromium(args: list[str], profile: Path, window: tuple[int, int] = DESKTOP
+             ) -> subprocess.CompletedProcess:
     binary = need_tool("chromium", "/usr/bin/chromium")
-    cmd = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args]
+    cmd = [binary, *CHROMIUM_FLAGS, f"--window-size={window[0]},{window[1]}",
+           f"--user-data-dir={profile}", *args]
     try:
         return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8",
                               errors="replace", timeout=TIMEOUT, check=False)
@@ -102,18 +105,26 @@ def zh_page(served, tmp_path_factory):
     run = chromium([f"--screenshot={shot}", "--virtual-time-budget=5000", url], profile)
     shot_seconds = time.monotonic() - started
     assert run.returncode == 0, run.stderr[-3000:]
+    phone = ARTIFACTS / "zh-post-390.png"
+    phone.unlink(missing_ok=True)
+    run = chromium([f"--screenshot={phone}", "--virtual-time-budget=5000", url], profile, PHONE)
+    assert run.returncode == 0, run.stderr[-3000:]
     (ARTIFACTS / "chromium.log").write_text(
         f"{url}\ndump-dom: {dump_seconds:.2f}s\nscreenshot: {shot_seconds:.2f}s\n",
         encoding="utf-8")
     return dom.stdout, list(log), shot
 
 
-def test_screenshot_is_saved(zh_page):
-    _, _, shot = zh_page
-    data = shot.read_bytes()
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    assert (width, height) == (1200, 3000)
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_screenshots_are_saved_for_a_laptop_and_a_phone(zh_page):
+    _, _, shot = zh_page
+    assert _png_size(shot) == DESKTOP
+    assert _png_size(shot.with_name("zh-post-390.png")) == PHONE
 
 
 def test_rendered_page_shows_the_chinese_headings_and_text(zh_page, served):

@@ -64,7 +64,7 @@ def test_the_ledger_names_the_group_in_both_languages_and_the_flash_bot():
     ("en", "At the end of the period Gemini-2.5-Flash had 0.49% of reasoning messages and "
            "Qwen-3 0.48%."),
     ("zh", "期末，Gemini-2.5-Flash、Qwen-3 等混合推理模型合计约占推理消息的1%。"),
-    ("zh", "混合推理模型 Gemini-2.5-Flash（0.49%）和Qwen-3（0.48%）用量仍然很小。"),
+    ("zh", "混合推理模型Gemini-2.5-Flash（0.49%）和Qwen-3（0.48%）用量仍然很小。"),
 ])
 def test_true_group_sentences_pass(lang, text):
     report = check_text(text, lang, sample()[3], chart="reasoning")

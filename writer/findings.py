@@ -1192,7 +1192,7 @@ def _small_share(c: _Chart, ramps: list[_Draft], groups: list[_GroupRead] = ()
             if lang == "zh":
                 each = _member_list(members, r, lang)
                 where = "同样" if names else f"在{c.vocab.noun(noun, lang)}中"
-                out.append(f"同期出现的{label} {each}{where}用量很小，合计最高{r(tag, 'group')}")
+                out.append(f"同期出现的{label}{each}{where}用量很小，合计最高{r(tag, 'group')}")
             else:
                 each = _member_list(members, r, lang)
                 total = r(tag, "group")
@@ -1230,7 +1230,7 @@ def _group_share(c: _Chart, g: _GroupRead) -> _Draft | None:
         label = fmt.tag_noun(tag, lang)
         if lang == "zh":
             each = _member_list(members, r, lang)
-            return f"{label} {each}期末合计占{c.vocab.noun(noun, lang)}的{r(tag, 'group')}。"
+            return f"{label}{each}期末合计占{c.vocab.noun(noun, lang)}的{r(tag, 'group')}。"
         each = _member_list(members, r, lang)
         return (f"{label[0].upper() + label[1:]}, {each}, together held {r(tag, 'group')} of "
                 f"{c.vocab.noun(noun, lang)} at the end of the period.")
