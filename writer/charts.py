@@ -47,13 +47,20 @@ from writer.vocab import Vocabulary
 LANGS = ("en", "zh")
 OTHER_COLOR = "#bdbdbd"
 LINE_COLOR = "#3b4a6b"
-# Browsers showing the SVG walk the whole list; vl-convert (PNG) takes the first it has.
+# Browsers showing the SVG walk the whole list; vl-convert (which measures the text for the
+# layout, and draws the PNG) takes the first it has. English has no CJK font: vl-convert opens
+# the font file it picked for every string it measures, and the 20 MB Noto CJK collection
+# made that ~1 CPU-second a draft. Without it, vl-convert falls through to its built-in
+# Liberation Sans (metrics identical to Arial, close to Helvetica: what most readers' browsers
+# show, so the layout fits them better too). An English chart that shows CJK text (a family
+# name, say) gets EN_CJK_FONT, so those glyphs come from the same sans font as before.
 FONTS = {
-    "en": "Noto Sans, Noto Sans CJK SC, Helvetica Neue, Helvetica, Arial, sans-serif",
+    "en": "Noto Sans, Helvetica Neue, Helvetica, Arial, sans-serif",
     "zh": "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, "
           "Hiragino Sans GB, Microsoft YaHei, sans-serif",
 }
 CJK_FONT = "Noto Sans CJK SC"
+EN_CJK_FONT = "Noto Sans, Noto Sans CJK SC, Helvetica Neue, Helvetica, Arial, sans-serif"
 CJK_FIX = "apt-get install fonts-noto-cjk"
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 CJK_FONT_FILES = re.compile(r"^(NotoSansCJK|NotoSansSC|SourceHanSans)", re.IGNORECASE)
@@ -730,7 +737,16 @@ def _frozen_spec(chart: altair.TopLevelMixin, datasets: Mapping[str, list] | Non
     spec = chart.to_dict(validate=False)
     if datasets:
         spec["datasets"] = {**spec.get("datasets", {}), **datasets}
-    return _freeze(json.loads(json.dumps(spec, sort_keys=True)))
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    if spec.get("config", {}).get("font") == FONTS["en"] and _has_cjk(text):
+        spec["config"]["font"] = EN_CJK_FONT  # see FONTS
+        text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    return _freeze(json.loads(text))
+
+
+def _has_cjk(text: str) -> bool:
+    """True when `text` has a CJK (or other East Asian) character, as _text_px counts them."""
+    return any(ord(c) > 0x2E80 for c in text)
 
 
 def _freeze(value: Any) -> Any:
