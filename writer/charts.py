@@ -904,7 +904,7 @@ class ExportJob:
     png: bool = True
 
 
-_early: list[subprocess.Popen] = []  # a helper started by start_renderer, not yet used
+_early: list[subprocess.Popen] = []  # helpers started by start_renderer, not yet used
 
 
 def _spawn() -> subprocess.Popen | None:
@@ -918,22 +918,33 @@ def _spawn() -> subprocess.Popen | None:
         return None
 
 
+def _helpers_wanted() -> int:
+    return min(2, os.cpu_count() or 1)
+
+
 def start_renderer(cache: Path | None) -> None:
-    """Start the helper process now, when nothing is cached yet (so rendering is certain),
-    so that its start-up overlaps the building of the specs. export_all uses it; a helper
-    left unused exits when its input closes (at the latest when this process ends)."""
-    if _early or (os.cpu_count() or 1) < 2:
+    """Start the helper processes now, when nothing is cached yet (so rendering is certain),
+    so that their start-up (~0.35 s each: vl-convert's first conversion starts its JavaScript
+    engine) overlaps the building of the specs. export_all uses them; a helper left unused
+    exits when its input closes (at the latest when this process ends)."""
+    if _early or _helpers_wanted() < 2:
         return
     if cache is not None and cache.is_dir() and any(cache.glob("*.svg")):
         return
-    proc = _spawn()
-    if proc is not None:
-        _early.append(proc)
+    for _ in range(_helpers_wanted()):
+        proc = _spawn()
+        if proc is not None:
+            _early.append(proc)
 
 
-def _helper(jobs: list[tuple[ChartSpec, bool]], scale: float) -> subprocess.Popen | None:
-    """writer/_render.py working on `jobs`; None if it cannot start (the caller renders them)."""
-    request = {"font_dirs": sorted({str(p.parent) for p in _cjk_font_files()}),
+def _helper(jobs: list[tuple[ChartSpec, bool]], scale: float, claims: str
+            ) -> subprocess.Popen | None:
+    """writer/_render.py working through `jobs`, taking each job it can claim in `claims`
+    (see _render.py); None if it cannot start (the caller renders its share)."""
+    # PNGs (svg and png: the longest jobs) first, so no helper starts one at the very end.
+    order = sorted(range(len(jobs)), key=lambda i: (not jobs[i][1], i))
+    request = {"font_dirs": sorted({str(p.parent) for p in _cjk_font_files()}), "claims": claims,
+               "order": order,
                "jobs": [{"spec": _thaw(spec.spec), "vl_version": _vl_version(spec.spec),
                          "png": png, "scale": scale} for spec, png in jobs]}
     proc = _early.pop() if _early else _spawn()
@@ -953,54 +964,58 @@ def _helper(jobs: list[tuple[ChartSpec, bool]], scale: float) -> subprocess.Pope
     return proc
 
 
-def _collect(proc: subprocess.Popen | None, n: int) -> list[tuple[str, bytes | None]] | None:
+def _collect(proc: subprocess.Popen | None, n: int) -> dict[int, tuple[str, bytes | None]]:
+    """The jobs `proc` rendered, by index; {} if it failed (the caller renders what is left)."""
     if proc is None:
-        return None
+        return {}
     try:
         # Not communicate(): the feeding thread owns stdin and closes it when done.
         raw = proc.stdout.read()
         answer = json.loads(raw.decode("utf-8")) if proc.wait(timeout=600) == 0 else None
     except (OSError, ValueError, subprocess.TimeoutExpired):
         proc.kill()
-        return None
+        return {}
     finally:
         proc.stdout.close()
-    if not isinstance(answer, list) or len(answer) != n:
-        return None
-    return [(a["svg"], base64.b64decode(a["png"]) if a["png"] else None) for a in answer]
+    if not isinstance(answer, list):
+        return {}
+    out = {}
+    for a in answer:
+        if isinstance(a, dict) and isinstance(a.get("i"), int) and 0 <= a["i"] < n:
+            out[a["i"]] = (a["svg"], base64.b64decode(a["png"]) if a["png"] else None)
+    return out
 
 
 def _render_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int
                  ) -> list[tuple[str, bytes | None]]:
-    """Render `jobs` (spec, want PNG), the second half in a helper process when workers > 1.
+    """Render `jobs` (spec, want PNG): in `workers` helper processes when workers > 1.
 
-    The helper runs the same vl-convert with the same fonts registered, so its bytes are the
-    ones this process would make; if it fails for any reason, this process renders its share.
+    The helpers share the jobs out as they go (each claims the next unclaimed one), so both
+    cores stay busy however unequal the charts are; this process only waits, so it never
+    pays vl-convert's start-up itself. The helpers run the same vl-convert with the same
+    fonts registered, so their bytes are the ones this process would make; whatever they do
+    not deliver (a helper that fails for any reason), this process renders.
     """
-    # Alternate jobs, so PNGs (the thumbnails come first) are shared out too. A helper that
-    # was started early is warm, and this process is not: it takes one job fewer.
-    order = list(range(len(jobs)))
-    if workers > 1 and len(jobs) > 1:
-        warm = 1 if _early and len(jobs) > 2 else 0
-        theirs_idx = [i for i in order if i % 2 == 1] + ([0] if warm else [])
-    else:
-        theirs_idx = []
-    mine_idx = [i for i in order if i not in theirs_idx]
-    proc = _helper([jobs[i] for i in theirs_idx], scale) if theirs_idx else None
+    def here(spec: ChartSpec, png: bool) -> tuple[str, bytes | None]:
+        svg = render_svg(spec)
+        return svg, render_png(spec, scale=scale, svg=svg) if png else None
 
-    def here(part):
-        out = []
-        for spec, png in part:
-            svg = render_svg(spec)
-            out.append((svg, render_png(spec, scale=scale, svg=svg) if png else None))
-        return out
+    done: dict[int, tuple[str, bytes | None]] = {}
+    if workers > 1 and (len(jobs) > 1 or _early):
+        import shutil
+        import tempfile
 
-    done = dict(zip(mine_idx, here([jobs[i] for i in mine_idx])))
-    theirs = _collect(proc, len(theirs_idx)) if theirs_idx else []
-    if theirs is None:
-        theirs = here([jobs[i] for i in theirs_idx])
-    done.update(zip(theirs_idx, theirs))
-    return [done[i] for i in order]
+        claims = tempfile.mkdtemp(prefix="writer-render-")
+        try:
+            procs = [_helper(jobs, scale, claims) for _ in range(min(workers, len(jobs)))]
+            for proc in procs:
+                done.update(_collect(proc, len(jobs)))
+        finally:
+            shutil.rmtree(claims, ignore_errors=True)
+    for i, (spec, png) in enumerate(jobs):
+        if i not in done:
+            done[i] = here(spec, png)
+    return [done[i] for i in range(len(jobs))]
 
 
 def export_all(jobs: Sequence[ExportJob], directory: Path, cache: Path | None = None,
