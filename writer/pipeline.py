@@ -235,7 +235,9 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions):
 
     One palette per post, so a family keeps its colour from chart to chart.
     """
-    from writer.charts import build_charts  # Altair is slow to import: only drafting needs it
+    # Altair is slow to import: only drafting needs it, and a re-draft whose specs are in the
+    # chart cache not even then.
+    from writer.charts import cached_charts
 
     tables = {s.chart: a.shares[s.chart] for s in plan.sections}
     released = {name: f.released for name, f in a.dataset.registry.families.items()}
@@ -249,8 +251,9 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions):
             alts[section.chart] = bars.text[lang]  # each image's alt states its own headline
             if parent is not None:
                 alts[f"{section.chart}-share"] = parent.text[lang]
-        for spec in build_charts(tables, lang, top=options.top, annotations=annotations,
-                                 alts=alts, released=released, vocab=a.vocab):
+        for spec in cached_charts(options.chart_cache, tables, lang, top=options.top,
+                                  annotations=annotations, alts=alts, released=released,
+                                  vocab=a.vocab):
             entry = (spec.stem, spec)
             specs = out[spec.chart].setdefault(lang, [])
             specs.insert(0, entry) if spec.kind == "parent" else specs.append(entry)
