@@ -118,6 +118,13 @@ def sample_note(lang: str) -> str:
 def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOptions,
           backend=None, on_event: Callable | None = None) -> DraftResult:
     """Draft, verify and write one post per language; nothing is written if a check fails."""
+    from writer.charts import start_renderer
+
+    offline_only = backend is None or getattr(backend, "offline", False)
+    if offline_only:
+        # The chart renderers start up (~0.35 s each, on the other core) while this process
+        # analyses, writes and verifies; with an LLM they would only wait for its answers.
+        start_renderer(options.chart_cache)
     a = analyse(dataset, weeks, options.findings, options.profile)
     plan = make_plan(a.findings, a.shares.charts)
     ctx = context(a, plan)
@@ -132,9 +139,8 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
     day = options.day or default_date(weeks.mondays[-1])
     slug = slug_for(weeks.label)
     assets_dir = options.out / "assets" / slug
-    from writer.charts import start_renderer
-
-    start_renderer(options.chart_cache)  # warms up on the other core while specs are built
+    if not offline_only:
+        start_renderer(options.chart_cache)  # warms up on the other core while specs are built
     charts = _chart_specs(a, plan, options)
     texts: dict[str, str] = {}
     reports: dict[str, Report] = {}
