@@ -2,7 +2,45 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# A secret is never echoed (README, "Promises"). Two shapes are recognised wherever a text
+# reaches the user: credentials inside a URL (http://user:KEY@host) and tokens shaped like
+# API keys (sk-…, hf_…, AKIA…, or a run of 32+ letters and digits mixing upper case, lower
+# case and digits;
+# a SHA-256 in hex is lower case only, so fingerprints stay readable).
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]*@")
+_URL_SECRET_QUERY = re.compile(r"(?i)([?&](?:api[_-]?key|key|token|access_token|secret)=)[^&\s]+")
+_KEY_PREFIXED = re.compile(
+    r"\b(?:sk|pk|rk)[-_][A-Za-z0-9_-]{8,}|\b(?:hf|ghp|gho|ghs|github_pat|xox[abps])_[A-Za-z0-9_-]{8,}"
+    r"|\bAKIA[0-9A-Z]{12,}|\bAIza[0-9A-Za-z_-]{20,}")
+_LONG_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{32,}(?![A-Za-z0-9])")
+REDACTED = "[redacted]"
+
+
+def looks_like_secret(text: str) -> bool:
+    """True for a value shaped like an API key (so it must not be shown back)."""
+    return redact(str(text)) != str(text)
+
+
+def strip_url_credentials(url: str) -> str:
+    """`http://user:KEY@host/v1?key=K` → `http://host/v1?key=[redacted]`."""
+    return _URL_SECRET_QUERY.sub(r"\1" + REDACTED, _URL_USERINFO.sub(r"\1", url))
+
+
+def redact(text: str) -> str:
+    """`text` with URL credentials removed and key-shaped tokens replaced by [redacted]."""
+    text = strip_url_credentials(text)
+    text = _KEY_PREFIXED.sub(REDACTED, text)
+
+    def mixed(m: re.Match) -> str:
+        token = m.group(0)
+        if re.search(r"[a-z]", token) and re.search(r"[A-Z]", token) and re.search(r"\d", token):
+            return REDACTED
+        return token
+
+    return _LONG_TOKEN.sub(mixed, text)
 
 
 @dataclass(frozen=True)
@@ -28,7 +66,7 @@ class Problem:
         text = "; ".join(parts)
         if self.fix:
             text += f". Fix: {self.fix}"
-        return text
+        return redact(text)
 
 
 class WriterError(Exception):
