@@ -753,7 +753,9 @@ def _code_stamp() -> str:
     """The source of every writer module and Altair's version: what turns inputs into specs."""
     from importlib.metadata import PackageNotFoundError, version
 
-    digest = hashlib.sha256()
+    from writer import __version__
+
+    digest = hashlib.sha256(__version__.encode() + b"\0")  # also when installed without .py files
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     try:
