@@ -96,3 +96,42 @@ class InputError(WriterError):
 
 class UsageError(WriterError):
     """Bad flags or arguments."""
+
+
+def read_text(path, what: str = "file", fix_path: str = "check the path") -> str:
+    """A text file people edit (a post, a settings file), as str. UTF-8 with or without a
+    byte-order mark is read; anything else is an InputError that names the encoding it
+    looks like and how to fix it, never a UnicodeDecodeError."""
+    from pathlib import Path
+
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(Problem(f"this is a folder, not a {what}", file=name,
+                                 fix=fix_path)) from None
+    except FileNotFoundError:
+        raise InputError(Problem(f"there is no such {what}", file=name, fix=fix_path)) from None
+    except OSError as exc:
+        raise InputError(Problem(f"cannot read the {what} ({exc.strerror})", file=name,
+                                 fix=fix_path)) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a byte-order mark some Windows editors add: still UTF-8
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(Problem(f"the {what} is UTF-16 text", file=name,
+                                 fix=f"save the {what} as UTF-8 (in most editors: Save with "
+                                     "Encoding > UTF-8)"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if b"\x00" in raw:
+            why, fix = "is binary, not text", "give the path of a Markdown text file"
+        else:
+            try:
+                raw.decode("gb18030")
+                why = "is not UTF-8 (it looks like GBK/GB18030 Chinese text)"
+                fix = f"save the {what} as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)"
+            except UnicodeDecodeError:
+                why, fix = "is not UTF-8 text", f"save the {what} as UTF-8"
+        raise InputError(Problem(f"the {what} {why}: byte {exc.start} cannot be read",
+                                 file=name, fix=fix)) from None

@@ -304,7 +304,7 @@ TAG_NOUNS = {
 def tag_noun(tag: str, lang: str) -> str:
     """The models a registry tag groups: "hybrid reasoning models" / "混合推理模型"."""
     _lang(lang)
-    en, zh = TAG_NOUNS.get(tag, (f"{tag.replace('-', ' ')} models", f"{tag} 类模型"))
+    en, zh = TAG_NOUNS.get(tag, (f"{tag.replace('-', ' ')} models", f"“{tag}”类模型"))
     return zh if lang == "zh" else en
 
 

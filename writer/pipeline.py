@@ -20,7 +20,7 @@ from writer import format as fmt
 from writer.draft import (
     Context, Draft, Outcome, chart_words, draft_with_llm, make_plan,
 )
-from writer.errors import Problem, WriterError
+from writer.errors import InputError, Problem, WriterError
 from writer.findings import FindingSettings, Findings, find
 from writer.ledger import Ledger, build_ledger
 from writer.load import Dataset
@@ -109,10 +109,24 @@ def is_sample(dataset: Dataset) -> bool:
 
 def sample_note(lang: str) -> str:
     if lang == "zh":
-        return ("数据说明：本文由 writer 根据其自带的示例数据生成。这些数据是依据公开报告中的数字重建的，"
+        return ("数据说明：本文由writer根据其自带的示例数据生成。这些数据是依据公开报告中的数字重建的，"
                 "并非真实的平台日志。")
     return ("About the data: this post was drafted from the sample data that ships with writer, "
             "a reconstruction from published figures, not real platform logs.")
+
+
+def _nothing_to_say(a: Analysis) -> Problem:
+    """Why a period gives no section: no counts at all, or shares that did not move."""
+    counted = sum(float(sum(a.shares[c].totals)) for c in a.shares.charts)
+    where = f"--period {a.weeks.label} ({len(a.weeks.mondays)} weeks, " \
+            f"{len(a.shares.charts)} chart(s))"
+    if counted == 0:
+        return Problem(f"{where}: every count in the period is 0, so there is no share to "
+                       "write about", file=a.dataset.usage_path,
+                       fix="check the messages column, or pick a period with usage")
+    return Problem(f"{where}: no finding passes the thresholds: the shares barely moved, so "
+                   "there is nothing to write about", file=a.dataset.usage_path,
+                   fix="pick a longer period, or lower the [findings] thresholds in writer.toml")
 
 
 def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOptions,
@@ -127,6 +141,8 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
         start_renderer(options.chart_cache)
     a = analyse(dataset, weeks, options.findings, options.profile)
     plan = make_plan(a.findings, a.shares.charts)
+    if not plan.sections:
+        raise InputError(_nothing_to_say(a))
     ctx = context(a, plan)
     offline = {lang: write_offline(ctx, plan, lang) for lang in options.langs}
     outcomes: tuple[Outcome, ...] = ()
@@ -330,9 +346,9 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
         mixed = _hybrid_families(a.dataset)
         mixed_txt = ("、".join(map(escape_name, mixed)) if zh else ", ".join(map(escape_name, mixed)))
         if zh:
-            text = f"推理图表统计的是开启推理（推理 token 数大于零）时的{v.noun('text', 'zh')}。"
+            text = f"推理图表统计的是开启推理（推理token数大于零）时的{v.noun('text', 'zh')}。"
             if mixed:
-                text += f"对于 {mixed_txt} 这类可以开关推理的模型，只计入开启推理的{v.unit('zh')}。"
+                text += f"对于{mixed_txt}这类可以开关推理的模型，只计入开启推理的{v.unit('zh')}。"
         else:
             text = (f"The reasoning chart counts {v.noun('text', 'en')} sent with reasoning on "
                     "(reasoning tokens above zero).")
@@ -343,7 +359,8 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
     for tag, bots in _tag_groups(a, plan):
         label = _code(tag)
         if zh:
-            add(f"{fmt.tag_noun(tag, lang)}指模型登记表中标记为 {label} 的模型："
+            # Chinese prose has no code font: the tag is quoted, as a label is in Chinese
+            add(f"{fmt.tag_noun(tag, lang)}指模型登记表中标记为“{escape_name(tag)}”的模型："
                 f"{'、'.join(map(escape_name, bots))}。", *_group_charts(a, plan, tag))
         else:
             noun = fmt.tag_noun(tag, lang)
@@ -352,7 +369,7 @@ def footnotes(a: Analysis, plan, lang: str, top: int):
     groups = _groupings(a, plan, top)
     if groups:
         if zh:
-            parts = [f"{escape_name(fam)} 包括 {'、'.join(map(escape_name, bots))}" for fam, bots in groups]
+            parts = [f"{escape_name(fam)}包括{'、'.join(map(escape_name, bots))}" for fam, bots in groups]
             add("图表中的模型系列：" + "；".join(parts) + "。其余较小的模型计入“其他”。", *drafted[:1])
         else:
             parts = [f"{escape_name(fam)} includes {_and(list(map(escape_name, bots)))}"
@@ -434,13 +451,9 @@ def verify_post_file(path: Path, dataset: Dataset, resolve: Callable[[str], Week
                      period_override: str | None, settings: FindingSettings,
                      profile: Profile = Profile()) -> VerifyResult:
     """Re-check a post, perhaps hand-edited, against the data it claims to come from."""
-    from writer.errors import InputError
+    from writer.errors import read_text
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(Problem(f"cannot read the post ({exc.strerror})", file=str(path),
-                                 fix="check the path")) from None
+    text = read_text(path, "post")  # UTF-8 with or without a BOM; others named, exit 2
     fm = read_front_matter(text)
     period = period_override or str(fm.get("period") or "")
     if not period:

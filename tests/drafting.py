@@ -1,0 +1,28 @@
+"""Drafting in-process for tests about words: the CLI as a user runs it, charts not rendered."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+from writer import charts, cli
+
+
+def no_render(monkeypatch) -> None:
+    """The words are under test, not the pictures: a fixed SVG instead of vl-convert."""
+    monkeypatch.setattr(charts, "_render_many", lambda jobs, scale, workers: [
+        ('<svg xmlns="http://www.w3.org/2000/svg"/>', b"png" if png else None)
+        for _, png in jobs])
+    monkeypatch.setattr(charts, "start_renderer", lambda cache: None)
+
+
+def draft_in_process(argv: list[str]) -> dict[str, str]:
+    """`writer draft ...` in this process; lang → the post's text. Fails on a non-zero exit."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = cli.main(argv)
+    assert rc == 0, err.getvalue()[-2000:]
+    posts = [Path(p) for p in out.getvalue().split() if p.endswith(".md")]
+    return {("zh" if p.name.endswith("-zh.md") else "en"): p.read_text(encoding="utf-8")
+            for p in posts}
