@@ -9,7 +9,9 @@ Each round runs, one after the other (interleaved, so all three see the same mac
   import    python -c "import pandas, altair, vl_convert, jinja2"   (the floor: start-up)
   cold      draft --no-cache into a fresh folder                      (every chart rendered)
   re-draft  draft --force into a folder drafted once before           (charts from the cache)
-Each is a fresh process. Prints the median, min and max of each, and the cold/import ratio.
+Each is a fresh process. Prints the median, min and max of each, the median CPU time (user +
+system, helper processes included: less sensitive than wall time to a busy machine), the
+cold/import ratio and the load average at the end.
 --profile also writes a cProfile of one cold draft to bench/results/draft.prof and prints
 its top entries.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,11 +32,19 @@ ROOT = Path(__file__).resolve().parent.parent
 IMPORT = [sys.executable, "-c", "import pandas, altair, vl_convert, jinja2"]
 
 
-def _timed(cmd: list[str], cwd: Path) -> float:
+CPU: dict[str, list[float]] = {}  # user + system seconds of each run, helpers included
+
+
+def _timed(cmd: list[str], cwd: Path, name: str = "") -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, check=True, capture_output=True,
                    env={**os.environ, "PYTHONPATH": str(cwd)})
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(name, []).append(after.ru_utime - before.ru_utime
+                                    + after.ru_stime - before.ru_stime)
+    return wall
 
 
 def main() -> int:
@@ -50,9 +61,11 @@ def main() -> int:
         warm = Path(tmp) / "warm"
         _timed([*draft, "--out", str(warm)], root)
         for i in range(args.runs):
-            times["import"].append(_timed(IMPORT, root))
-            times["cold"].append(_timed([*draft, "--no-cache", "--out", f"{tmp}/cold{i}"], root))
-            times["re-draft"].append(_timed([*draft, "--force", "--out", str(warm)], root))
+            times["import"].append(_timed(IMPORT, root, "import"))
+            times["cold"].append(_timed([*draft, "--no-cache", "--out", f"{tmp}/cold{i}"], root,
+                                        "cold"))
+            times["re-draft"].append(_timed([*draft, "--force", "--out", str(warm)], root,
+                                            "re-draft"))
         if args.profile:
             out = ROOT / "bench" / "results" / "draft.prof"
             out.parent.mkdir(exist_ok=True)
@@ -66,8 +79,10 @@ def main() -> int:
     print(f"offline draft of {args.period} ({root}), {args.runs} runs each, medians (min-max):")
     for name, values in times.items():
         print(f"  {name:9s} {med[name]:.2f} s ({min(values):.2f}-{max(values):.2f})  runs: "
-              + ", ".join(f"{t:.2f}" for t in values))
-    print(f"  cold / import = {med['cold'] / med['import']:.1f}x")
+              + ", ".join(f"{t:.2f}" for t in values)
+              + f"  | CPU {statistics.median(CPU[name]):.2f} s")
+    print(f"  cold / import = {med['cold'] / med['import']:.1f}x; load average now "
+          + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
 

@@ -197,8 +197,19 @@ def test_chinese_words_font_and_week_labels(text):
 def test_english_week_labels_and_fallback_font(text):
     spec = build_chart(text, "en").to_dict()
     assert bar_layer(spec)["encoding"]["x"]["scale"]["domain"][:3] == ["Jan 6", "Jan 13", "Jan 20"]
-    assert "Noto Sans CJK SC" in spec["config"]["font"] and spec["config"]["font"].endswith(
-        "sans-serif")
+    # Latin only: no CJK font in the list (vl-convert would measure every label with it)
+    assert spec["config"]["font"] == "Noto Sans, Helvetica Neue, Helvetica, Arial, sans-serif"
+
+
+def test_an_english_chart_showing_cjk_text_lists_the_cjk_font(monkeypatch):
+    monkeypatch.setitem(PROVIDER, "通义千问", "Alibaba")
+    table = make_table("audio", {"通义千问": [3] * 6, "o1": [5] * 6})
+    font = build_chart(table, "en").to_dict()["config"]["font"]
+    assert font.startswith("Noto Sans, Noto Sans CJK SC,") and font.endswith("sans-serif")
+    annotated = build_parent_line(make_table("reasoning", REASONING, parent_totals=np.full(
+        6, 1000.0)), "en", annotations=[Annotation("o3", WEEKS[2], "o3 发布")])
+    assert "Noto Sans CJK SC" in annotated.to_dict()["config"]["font"]
+    assert build_chart(table, "zh").to_dict()["config"]["font"] == charts.FONTS["zh"]
 
 
 def test_week_labels_are_thinned_and_dated_with_the_year_past_a_year():

@@ -1,4 +1,4 @@
-"""charts.export_all: many charts at once, half rendered in a helper process, PNG only where
+"""charts.export_all: many charts at once, shared out between helper processes, PNG only where
 asked; the bytes are those of rendering each chart alone in this process."""
 
 from __future__ import annotations
@@ -17,14 +17,25 @@ def specs():
             build_chart(text, "en", top=3), build_chart(text, "zh", top=3)]
 
 
-def test_helper_process_gives_the_same_bytes_and_png_only_where_asked(tmp_path, specs,
-                                                                       monkeypatch):
+def test_helper_processes_give_the_same_bytes_and_png_only_where_asked(tmp_path, specs,
+                                                                        monkeypatch):
     jobs = [ExportJob(s, f"c{i}-{s.lang}", png=i == 0) for i, s in enumerate(specs)]
-    helped = []
-    real = charts._helper
-    monkeypatch.setattr(charts, "_helper", lambda j, scale: helped.append(len(j)) or real(j, scale))
+    helped, delivered = [], []
+    real_helper, real_collect = charts._helper, charts._collect
+    monkeypatch.setattr(charts, "_helper", lambda j, scale, claims: helped.append(len(j))
+                        or real_helper(j, scale, claims))
+    monkeypatch.setattr(charts, "render_svg", lambda *_a, **_k: pytest.fail("rendered here"))
+
+    def collect(proc, n):
+        got = real_collect(proc, n)
+        delivered.extend(got)
+        return got
+
+    monkeypatch.setattr(charts, "_collect", collect)
     results = export_all(jobs, tmp_path / "batch", workers=2)
-    assert helped == [2]  # every other chart went to the helper process
+    monkeypatch.undo()
+    assert helped == [4, 4]  # two helpers, each offered every job
+    assert sorted(delivered) == [0, 1, 2, 3]  # each job rendered once, by one of them
     assert [r.png is not None for r in results] == [True, False, False, False]
     assert sorted(p.name for p in (tmp_path / "batch").iterdir()) == sorted(
         [f"c{i}-{s.lang}.{ext}" for i, s in enumerate(specs) for ext in ("svg", "vl.json")]
@@ -38,10 +49,21 @@ def test_helper_process_gives_the_same_bytes_and_png_only_where_asked(tmp_path, 
 
 
 def test_a_failing_helper_leaves_the_work_to_this_process(tmp_path, specs, monkeypatch):
-    monkeypatch.setattr(charts, "_helper", lambda j, scale: None)
+    monkeypatch.setattr(charts, "_helper", lambda j, scale, claims: None)
     results = export_all([ExportJob(s, f"c{i}-{s.lang}", png=False) for i, s in enumerate(specs)],
                          tmp_path, workers=2)
     assert all(r.svg.read_text().startswith("<svg") for r in results)
+
+
+def test_jobs_a_helper_claimed_but_did_not_deliver_are_rendered_here(tmp_path, specs,
+                                                                     monkeypatch):
+    real_collect = charts._collect
+    # as if each helper died after claiming its jobs: it answers nothing
+    monkeypatch.setattr(charts, "_collect", lambda proc, n: real_collect(proc, n) and {})
+    results = export_all([ExportJob(s, f"c{i}-{s.lang}", png=i == 1)
+                          for i, s in enumerate(specs)], tmp_path, workers=2)
+    assert all(r.svg.read_text().startswith("<svg") for r in results)
+    assert [r.png is not None for r in results] == [False, True, False, False]
 
 
 def test_a_cached_svg_gets_its_png_without_running_vega_again(tmp_path, specs, monkeypatch):

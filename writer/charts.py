@@ -38,22 +38,29 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import altair
-
 from writer.load import OTHER, UNKNOWN_PROVIDER
 from writer.shares import ShareTable
 from writer.vocab import Vocabulary
 
+# Altair (~0.15 s to import) is imported only by the functions that build a spec: a
+# re-draft whose specs are cached (see cached_charts) never needs it.
 LANGS = ("en", "zh")
 OTHER_COLOR = "#bdbdbd"
 LINE_COLOR = "#3b4a6b"
-# Browsers showing the SVG walk the whole list; vl-convert (PNG) takes the first it has.
+# Browsers showing the SVG walk the whole list; vl-convert (which measures the text for the
+# layout, and draws the PNG) takes the first it has. English has no CJK font: vl-convert opens
+# the font file it picked for every string it measures, and the 20 MB Noto CJK collection
+# made that ~1 CPU-second a draft. Without it, vl-convert falls through to its built-in
+# Liberation Sans (metrics identical to Arial, close to Helvetica: what most readers' browsers
+# show, so the layout fits them better too). An English chart that shows CJK text (a family
+# name, say) gets EN_CJK_FONT, so those glyphs come from the same sans font as before.
 FONTS = {
-    "en": "Noto Sans, Noto Sans CJK SC, Helvetica Neue, Helvetica, Arial, sans-serif",
+    "en": "Noto Sans, Helvetica Neue, Helvetica, Arial, sans-serif",
     "zh": "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, "
           "Hiragino Sans GB, Microsoft YaHei, sans-serif",
 }
 CJK_FONT = "Noto Sans CJK SC"
+EN_CJK_FONT = "Noto Sans, Noto Sans CJK SC, Helvetica Neue, Helvetica, Arial, sans-serif"
 CJK_FIX = "apt-get install fonts-noto-cjk"
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 CJK_FONT_FILES = re.compile(r"^(NotoSansCJK|NotoSansSC|SourceHanSans)", re.IGNORECASE)
@@ -466,6 +473,8 @@ def _text_px(text: str, size: float = 11) -> float:
 
 def _x_axis(labels: list[str], lang: str) -> altair.Axis:
     # Show every k-th week so labels keep ~14 px apart, and never more than 11 of them.
+    import altair
+
     widest = max((_text_px(label) for label in labels), default=0) + 14
     fit = max(1, int(WIDTH // widest)) if widest else MAX_WEEK_LABELS
     every = max(1, math.ceil(len(labels) / min(fit, MAX_WEEK_LABELS)))
@@ -475,8 +484,10 @@ def _x_axis(labels: list[str], lang: str) -> altair.Axis:
 
 def _annotation_layers(table: ShareTable, annotations: Sequence[Annotation], labels: list[str],
                        colors: Mapping[str, str], lang: str, y_top: float,
-                       y_field: str) -> list[altair.Chart]:
+                       y_field: str, datasets: dict[str, list]) -> list[altair.Chart]:
     """A dashed rule and a label above the plot for each annotation (Vega makes room for them)."""
+    import altair
+
     if not annotations:
         return []
     placed = sorted(((_week_index(table, a.week), a) for a in annotations),
@@ -486,7 +497,7 @@ def _annotation_layers(table: ShareTable, annotations: Sequence[Annotation], lab
                "row": r, "color": colors.get(a.entity, "#333333"), y_field: y_top}
               for (i, a), r in zip(placed, rows)]
     n_rows = max(rows) + 1
-    data = altair.InlineData(values=values)
+    data = _named(values, datasets)
     x = altair.X("week_label:O")
     rule = altair.Chart(data).mark_rule(color="#222222", strokeWidth=1.2, strokeDash=[4, 3],
                                      opacity=0.75).encode(x=x)
@@ -495,7 +506,7 @@ def _annotation_layers(table: ShareTable, annotations: Sequence[Annotation], lab
     text_layers, dot_layers = [], []
     for r in range(n_rows):
         dy = -8 - LABEL_ROW * (n_rows - 1 - r)
-        rows_data = altair.InlineData(values=[v for v in values if v["row"] == r])
+        rows_data = _named([v for v in values if v["row"] == r], datasets)
         dot_layers.append(altair.Chart(rows_data).mark_point(
             shape="triangle-down", filled=True, size=60, opacity=1, yOffset=dy + 3,
             stroke="#222222", strokeWidth=0.6,
@@ -518,6 +529,8 @@ def _unchecked(build):
     we make once (test_every_spec_is_valid_vega_lite), so the check is not lost."""
     @functools.wraps(build)
     def run(*args, **kwargs):
+        import altair
+
         with altair.utils.schemapi.debug_mode(False):
             return build(*args, **kwargs)
     return run
@@ -534,6 +547,8 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
     palette is made from this table alone. `alt` is the image's alt text: pass the chart's
     headline finding (a plain description is used when it is empty).
     """
+    import altair
+
     _check_lang(lang)
     folded = table.fold(top)
     colors = dict(colors) if colors is not None else dict(palette([folded], top=None))
@@ -576,7 +591,8 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
                                        end=_full_date(folded.weeks[-1] + timedelta(6), lang))
 
     crowded = len(labels) > 40  # thin bars: white gaps and outlines would drown the colour
-    bars = altair.Chart(altair.InlineData(values=values)).mark_bar(
+    datasets: dict[str, list] = {}
+    bars = altair.Chart(_named(values, datasets)).mark_bar(
         stroke="#ffffff", strokeWidth=0.25 if crowded else 0.6,
     ).encode(
         x=altair.X("week_label:O", sort=labels, axis=_x_axis(labels, lang),
@@ -598,13 +614,14 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
                  altair.Tooltip("week_label:O", title=words["week"]),
                  altair.Tooltip("share_text:N", title=words["share"])],
     )
-    notes = _annotation_layers(folded, annotations, labels, colors, lang, 100.0, "share")
+    notes = _annotation_layers(folded, annotations, labels, colors, lang, 100.0, "share",
+                               datasets)
     chart = altair.layer(bars, *notes) if notes else bars
     chart = chart.properties(
         width=WIDTH, height=HEIGHT, description=alt,
         title=altair.TitleParams(title, subtitle=subtitle, offset=12),
     ).configure(**_config(lang))
-    spec = _frozen_spec(chart)
+    spec = _frozen_spec(chart, datasets)
     return ChartSpec(folded.chart, lang, title, alt, spec, "shares",
                      MappingProxyType({_shown(e, lang): colors[e] for e in order}))
 
@@ -615,6 +632,8 @@ def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Ann
                       subtitle: str | None = None, vocab: Vocabulary | None = None
                       ) -> ChartSpec:
     """The reasoning table → a line of reasoning's weekly share of all text messages."""
+    import altair
+
     _check_lang(lang)
     if table.parent_share is None:
         raise ValueError(f"chart {table.chart!r} has no parent share; only the reasoning "
@@ -636,7 +655,8 @@ def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Ann
         alt = words["alt_parent"].format(parent=parent,
                                          start=_full_date(table.weeks[0], lang),
                                          end=_full_date(table.weeks[-1] + timedelta(6), lang))
-    data = altair.InlineData(values=values)
+    datasets: dict[str, list] = {}
+    data = _named(values, datasets)
     x = altair.X("week_label:O", sort=labels, axis=_x_axis(labels, lang),
                   scale=altair.Scale(domain=labels, padding=0.5))
     y = altair.Y("share:Q", scale=altair.Scale(domain=[0, y_max], nice=False),
@@ -652,15 +672,15 @@ def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Ann
     ).encode(x=x, y=y, tooltip=tooltip)
     # Label the first, the last and the highest week with their value.
     marked = _marked_points(values)
-    value_labels = altair.Chart(altair.InlineData(values=marked)).mark_text(
+    value_labels = altair.Chart(_named(marked, datasets)).mark_text(
         dy=-11, fontSize=11, fontWeight=600, color=LINE_COLOR,
     ).encode(x=x, y=y, text="share_text:N")
-    notes = _annotation_layers(table, annotations, labels, {}, lang, y_max, "share")
+    notes = _annotation_layers(table, annotations, labels, {}, lang, y_max, "share", datasets)
     chart = altair.layer(area, line, points, value_labels, *notes).properties(
         width=WIDTH, height=LINE_HEIGHT, description=alt,
         title=altair.TitleParams(title, subtitle=subtitle, offset=12),
     ).configure(**_config(lang))
-    return ChartSpec(table.chart, lang, title, alt, _frozen_spec(chart), "parent",
+    return ChartSpec(table.chart, lang, title, alt, _frozen_spec(chart, datasets), "parent",
                      MappingProxyType({}))
 
 
@@ -687,6 +707,88 @@ def build_charts(tables: Mapping[str, ShareTable] | Iterable[ShareTable], lang: 
     return tuple(out)
 
 
+def cached_charts(cache: Path | None, tables: Mapping[str, ShareTable], lang: str, *,
+                  top: int = 10, annotations: Mapping[str, Sequence[Annotation]] | None = None,
+                  alts: Mapping[str, str] | None = None,
+                  released: Mapping[str, date | None] | None = None,
+                  vocab: Vocabulary | None = None) -> tuple[ChartSpec, ...]:
+    """build_charts(tables, lang, ...), read from `cache` when these very inputs were built
+    before, so that a re-draft needs neither Altair (~0.15 s to import) nor the building
+    (~0.15 s a language).
+
+    The key is every input, exactly (arrays by their bytes, mappings in their order), the
+    source of every writer module and Altair's version, so any change builds afresh. Inputs
+    that cannot be keyed, or a cache that cannot be read or written, only cost the building.
+    """
+    options = {"top": top, "annotations": annotations or {}, "alts": alts or {},
+               "released": released or {}, "vocab": vocab or Vocabulary()}
+    try:
+        key = hashlib.sha256(json.dumps(
+            [_code_stamp(), lang, _plain(tables), _plain(options)]).encode("utf-8")).hexdigest()
+    except TypeError:
+        key = None
+    path = cache / f"specs-{key}.json" if cache is not None and key else None
+    if path is not None:
+        try:
+            return tuple(ChartSpec(c["chart"], c["lang"], c["title"], c["alt"], _freeze(c["spec"]),
+                                   c["kind"], MappingProxyType(dict(c["colors"])))
+                         for c in json.loads(path.read_bytes().decode("utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # not built yet (or unreadable): build
+    built = build_charts(tables, lang, **options)
+    if path is not None:
+        data = [{"chart": c.chart, "lang": c.lang, "title": c.title, "alt": c.alt,
+                 "spec": _thaw(c.spec), "kind": c.kind, "colors": list(c.colors.items())}
+                for c in built]
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            _write_atomic(path, json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
+        except OSError:
+            pass
+    return built
+
+
+@functools.cache
+def _code_stamp() -> str:
+    """The source of every writer module and Altair's version: what turns inputs into specs."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from writer import __version__
+
+    digest = hashlib.sha256(__version__.encode() + b"\0")  # also when installed without .py files
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    try:
+        digest.update(version("altair").encode())
+    except PackageNotFoundError:
+        digest.update(b"altair ?")
+    return digest.hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """`value` as JSON that tells apart any two inputs that differ (TypeError if it cannot)."""
+    import dataclasses
+
+    import numpy as np
+
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return ["float", repr(value)]
+    if isinstance(value, date):
+        return ["date", value.isoformat()]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return ["obj", type(value).__qualname__,
+                [[f.name, _plain(getattr(value, f.name))] for f in dataclasses.fields(value)]]
+    if isinstance(value, Mapping):
+        return ["map", [[_plain(k), _plain(v)] for k, v in value.items()]]
+    if isinstance(value, tuple | list):
+        return ["seq", [_plain(v) for v in value]]
+    if isinstance(value, np.ndarray):
+        return ["array", str(value.dtype), list(value.shape), value.tobytes().hex()]
+    raise TypeError(f"cannot key {type(value).__name__}")
+
+
 def _marked_points(values: list[dict]) -> list[dict]:
     if not values:
         return []
@@ -705,10 +807,40 @@ def _nice_ceiling(x: float) -> float:
     return float(10 * magnitude)
 
 
-def _frozen_spec(chart: altair.TopLevelMixin) -> Mapping[str, Any]:
-    """chart.to_dict(), made read-only and independent of the Altair objects."""
+def _named(values: list[dict], datasets: dict[str, list]) -> altair.NamedData:
+    """`values` as a dataset named the way Altair names inline data ("data-" + the first 32
+    hex digits of the SHA-256 of its sorted JSON), kept in `datasets` for _frozen_spec.
+
+    Altair deep-copies a chart's data each time a chart is layered, given properties or
+    configured (~0.5 s for a post's 12 specs); a name costs nothing to copy. _frozen_spec
+    puts the values back where Altair's to_dict would (the top-level "datasets"), so the
+    spec is the same, byte for byte.
+    """
+    import altair
+
+    name = "data-" + hashlib.sha256(
+        json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:32]
+    datasets[name] = values
+    return altair.NamedData(name=name)
+
+
+def _frozen_spec(chart: altair.TopLevelMixin, datasets: Mapping[str, list] | None = None
+                 ) -> Mapping[str, Any]:
+    """chart.to_dict() with `datasets` (see _named), read-only and independent of Altair."""
     # Schema validation costs ~0.2 s a chart; the tests validate every spec once instead.
-    return _freeze(json.loads(json.dumps(chart.to_dict(validate=False), sort_keys=True)))
+    spec = chart.to_dict(validate=False)
+    if datasets:
+        spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    if spec.get("config", {}).get("font") == FONTS["en"] and _has_cjk(text):
+        spec["config"]["font"] = EN_CJK_FONT  # see FONTS
+        text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    return _freeze(json.loads(text))
+
+
+def _has_cjk(text: str) -> bool:
+    """True when `text` has a CJK (or other East Asian) character, as _text_px counts them."""
+    return any(ord(c) > 0x2E80 for c in text)
 
 
 def _freeze(value: Any) -> Any:
@@ -817,23 +949,24 @@ def _font_stamp() -> list[tuple[str, int, int]]:
     return sorted(out)
 
 
-def _render_key(spec: ChartSpec, scale: float) -> str:
-    """Everything the rendered bytes depend on: the spec, the renderer and the fonts it sees."""
+def _render_key(spec: ChartSpec, scale: float, fonts: list | None = None) -> str:
+    """Everything the rendered bytes depend on: the spec, the renderer and the fonts it sees
+    (`fonts`: _font_stamp(), if the caller has it already)."""
     import vl_convert as vlc
 
     stamp = json.dumps([spec.to_json(), getattr(vlc, "__version__", "?"), scale,
-                        _font_stamp()])
+                        _font_stamp() if fonts is None else fonts])
     return hashlib.sha256(stamp.encode("utf-8")).hexdigest()
 
 
-def _cached(spec: ChartSpec, cache: Path | None, png: bool, scale: float
-            ) -> tuple[str, str | None, bytes | None]:
+def _cached(spec: ChartSpec, cache: Path | None, png: bool, scale: float,
+            fonts: list | None = None) -> tuple[str, str | None, bytes | None]:
     """(cache key, SVG text or None, PNG bytes or None) for this exact chart from `cache`.
     Rendering is most of a draft's time; the same spec, renderer and fonts give the same
     bytes, so a re-draft need not pay it again."""
     if cache is None:
         return "", None, None
-    key = _render_key(spec, scale)
+    key = _render_key(spec, scale, fonts)
     try:
         svg = (cache / f"{key}.svg").read_bytes().decode("utf-8")  # as written: no newline change
     except (OSError, UnicodeDecodeError):
@@ -866,7 +999,7 @@ class ExportJob:
     png: bool = True
 
 
-_early: list[subprocess.Popen] = []  # a helper started by start_renderer, not yet used
+_early: list[subprocess.Popen] = []  # helpers started by start_renderer, not yet used
 
 
 def _spawn() -> subprocess.Popen | None:
@@ -880,22 +1013,33 @@ def _spawn() -> subprocess.Popen | None:
         return None
 
 
+def _helpers_wanted() -> int:
+    return min(2, os.cpu_count() or 1)
+
+
 def start_renderer(cache: Path | None) -> None:
-    """Start the helper process now, when nothing is cached yet (so rendering is certain),
-    so that its start-up overlaps the building of the specs. export_all uses it; a helper
-    left unused exits when its input closes (at the latest when this process ends)."""
-    if _early or (os.cpu_count() or 1) < 2:
+    """Start the helper processes now, when nothing is cached yet (so rendering is certain),
+    so that their start-up (~0.35 s each: vl-convert's first conversion starts its JavaScript
+    engine) overlaps the building of the specs. export_all uses them; a helper left unused
+    exits when its input closes (at the latest when this process ends)."""
+    if _early or _helpers_wanted() < 2:
         return
     if cache is not None and cache.is_dir() and any(cache.glob("*.svg")):
         return
-    proc = _spawn()
-    if proc is not None:
-        _early.append(proc)
+    for _ in range(_helpers_wanted()):
+        proc = _spawn()
+        if proc is not None:
+            _early.append(proc)
 
 
-def _helper(jobs: list[tuple[ChartSpec, bool]], scale: float) -> subprocess.Popen | None:
-    """writer/_render.py working on `jobs`; None if it cannot start (the caller renders them)."""
-    request = {"font_dirs": sorted({str(p.parent) for p in _cjk_font_files()}),
+def _helper(jobs: list[tuple[ChartSpec, bool]], scale: float, claims: str
+            ) -> subprocess.Popen | None:
+    """writer/_render.py working through `jobs`, taking each job it can claim in `claims`
+    (see _render.py); None if it cannot start (the caller renders its share)."""
+    # PNGs (svg and png: the longest jobs) first, so no helper starts one at the very end.
+    order = sorted(range(len(jobs)), key=lambda i: (not jobs[i][1], i))
+    request = {"font_dirs": sorted({str(p.parent) for p in _cjk_font_files()}), "claims": claims,
+               "order": order,
                "jobs": [{"spec": _thaw(spec.spec), "vl_version": _vl_version(spec.spec),
                          "png": png, "scale": scale} for spec, png in jobs]}
     proc = _early.pop() if _early else _spawn()
@@ -915,54 +1059,58 @@ def _helper(jobs: list[tuple[ChartSpec, bool]], scale: float) -> subprocess.Pope
     return proc
 
 
-def _collect(proc: subprocess.Popen | None, n: int) -> list[tuple[str, bytes | None]] | None:
+def _collect(proc: subprocess.Popen | None, n: int) -> dict[int, tuple[str, bytes | None]]:
+    """The jobs `proc` rendered, by index; {} if it failed (the caller renders what is left)."""
     if proc is None:
-        return None
+        return {}
     try:
         # Not communicate(): the feeding thread owns stdin and closes it when done.
         raw = proc.stdout.read()
         answer = json.loads(raw.decode("utf-8")) if proc.wait(timeout=600) == 0 else None
     except (OSError, ValueError, subprocess.TimeoutExpired):
         proc.kill()
-        return None
+        return {}
     finally:
         proc.stdout.close()
-    if not isinstance(answer, list) or len(answer) != n:
-        return None
-    return [(a["svg"], base64.b64decode(a["png"]) if a["png"] else None) for a in answer]
+    if not isinstance(answer, list):
+        return {}
+    out = {}
+    for a in answer:
+        if isinstance(a, dict) and isinstance(a.get("i"), int) and 0 <= a["i"] < n:
+            out[a["i"]] = (a["svg"], base64.b64decode(a["png"]) if a["png"] else None)
+    return out
 
 
 def _render_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int
                  ) -> list[tuple[str, bytes | None]]:
-    """Render `jobs` (spec, want PNG), the second half in a helper process when workers > 1.
+    """Render `jobs` (spec, want PNG): in `workers` helper processes when workers > 1.
 
-    The helper runs the same vl-convert with the same fonts registered, so its bytes are the
-    ones this process would make; if it fails for any reason, this process renders its share.
+    The helpers share the jobs out as they go (each claims the next unclaimed one), so both
+    cores stay busy however unequal the charts are; this process only waits, so it never
+    pays vl-convert's start-up itself. The helpers run the same vl-convert with the same
+    fonts registered, so their bytes are the ones this process would make; whatever they do
+    not deliver (a helper that fails for any reason), this process renders.
     """
-    # Alternate jobs, so PNGs (the thumbnails come first) are shared out too. A helper that
-    # was started early is warm, and this process is not: it takes one job fewer.
-    order = list(range(len(jobs)))
-    if workers > 1 and len(jobs) > 1:
-        warm = 1 if _early and len(jobs) > 2 else 0
-        theirs_idx = [i for i in order if i % 2 == 1] + ([0] if warm else [])
-    else:
-        theirs_idx = []
-    mine_idx = [i for i in order if i not in theirs_idx]
-    proc = _helper([jobs[i] for i in theirs_idx], scale) if theirs_idx else None
+    def here(spec: ChartSpec, png: bool) -> tuple[str, bytes | None]:
+        svg = render_svg(spec)
+        return svg, render_png(spec, scale=scale, svg=svg) if png else None
 
-    def here(part):
-        out = []
-        for spec, png in part:
-            svg = render_svg(spec)
-            out.append((svg, render_png(spec, scale=scale, svg=svg) if png else None))
-        return out
+    done: dict[int, tuple[str, bytes | None]] = {}
+    if workers > 1 and (len(jobs) > 1 or _early):
+        import shutil
+        import tempfile
 
-    done = dict(zip(mine_idx, here([jobs[i] for i in mine_idx])))
-    theirs = _collect(proc, len(theirs_idx)) if theirs_idx else []
-    if theirs is None:
-        theirs = here([jobs[i] for i in theirs_idx])
-    done.update(zip(theirs_idx, theirs))
-    return [done[i] for i in order]
+        claims = tempfile.mkdtemp(prefix="writer-render-")
+        try:
+            procs = [_helper(jobs, scale, claims) for _ in range(min(workers, len(jobs)))]
+            for proc in procs:
+                done.update(_collect(proc, len(jobs)))
+        finally:
+            shutil.rmtree(claims, ignore_errors=True)
+    for i, (spec, png) in enumerate(jobs):
+        if i not in done:
+            done[i] = here(spec, png)
+    return [done[i] for i in range(len(jobs))]
 
 
 def export_all(jobs: Sequence[ExportJob], directory: Path, cache: Path | None = None,
@@ -983,7 +1131,8 @@ def export_all(jobs: Sequence[ExportJob], directory: Path, cache: Path | None = 
         workers = min(2, os.cpu_count() or 1)
     no_font = not cjk_font_available() if any(j.spec.lang == "zh" for j in jobs) else False
     wants = [job.png and not (job.spec.lang == "zh" and no_font) for job in jobs]
-    found = [_cached(job.spec, cache, png, scale) for job, png in zip(jobs, wants)]
+    fonts = _font_stamp() if cache is not None else None  # once, not once per chart
+    found = [_cached(job.spec, cache, png, scale, fonts) for job, png in zip(jobs, wants)]
     todo = [i for i, (_, svg, _) in enumerate(found) if svg is None]
     rendered = dict(zip(todo, _render_many([(jobs[i].spec, wants[i]) for i in todo], scale,
                                            workers)))

@@ -132,6 +132,13 @@ def _nothing_to_say(a: Analysis) -> Problem:
 def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOptions,
           backend=None, on_event: Callable | None = None) -> DraftResult:
     """Draft, verify and write one post per language; nothing is written if a check fails."""
+    from writer.charts import start_renderer
+
+    offline_only = backend is None or getattr(backend, "offline", False)
+    if offline_only:
+        # The chart renderers start up (~0.35 s each, on the other core) while this process
+        # analyses, writes and verifies; with an LLM they would only wait for its answers.
+        start_renderer(options.chart_cache)
     a = analyse(dataset, weeks, options.findings, options.profile)
     plan = make_plan(a.findings, a.shares.charts)
     if not plan.sections:
@@ -148,9 +155,8 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
     day = options.day or default_date(weeks.mondays[-1])
     slug = slug_for(weeks.label)
     assets_dir = options.out / "assets" / slug
-    from writer.charts import start_renderer
-
-    start_renderer(options.chart_cache)  # warms up on the other core while specs are built
+    if not offline_only:
+        start_renderer(options.chart_cache)  # warms up on the other core while specs are built
     charts = _chart_specs(a, plan, options)
     texts: dict[str, str] = {}
     reports: dict[str, Report] = {}
@@ -251,7 +257,9 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions):
 
     One palette per post, so a family keeps its colour from chart to chart.
     """
-    from writer.charts import build_charts  # Altair is slow to import: only drafting needs it
+    # Altair is slow to import: only drafting needs it, and a re-draft whose specs are in the
+    # chart cache not even then.
+    from writer.charts import cached_charts
 
     tables = {s.chart: a.shares[s.chart] for s in plan.sections}
     released = {name: f.released for name, f in a.dataset.registry.families.items()}
@@ -265,8 +273,9 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions):
             alts[section.chart] = bars.text[lang]  # each image's alt states its own headline
             if parent is not None:
                 alts[f"{section.chart}-share"] = parent.text[lang]
-        for spec in build_charts(tables, lang, top=options.top, annotations=annotations,
-                                 alts=alts, released=released, vocab=a.vocab):
+        for spec in cached_charts(options.chart_cache, tables, lang, top=options.top,
+                                  annotations=annotations, alts=alts, released=released,
+                                  vocab=a.vocab):
             entry = (spec.stem, spec)
             specs = out[spec.chart].setdefault(lang, [])
             specs.insert(0, entry) if spec.kind == "parent" else specs.append(entry)
