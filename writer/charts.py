@@ -540,12 +540,17 @@ def _unchecked(build):
 def build_chart(table: ShareTable, lang: str, *, top: int = 10,
                 annotations: Sequence[Annotation] = (), title: str | None = None,
                 alt: str = "", colors: Mapping[str, str] | None = None,
-                subtitle: str | None = None, vocab: Vocabulary | None = None) -> ChartSpec:
+                subtitle: str | None = None, vocab: Vocabulary | None = None,
+                headline: str | None = None, highlight: tuple[str, str] | None = None
+                ) -> ChartSpec:
     """ShareTable → weekly 100%-stacked bars by family (top N + Other), in `lang`.
 
     `colors` should come from one `palette()` over all of a post's tables; without it the
     palette is made from this table alone. `alt` is the image's alt text: pass the chart's
-    headline finding (a plain description is used when it is empty).
+    headline finding (a plain description is used when it is empty). `headline` (the
+    section's lead story) becomes the chart's title, the plain description its subtitle;
+    `highlight` = ("family" | "provider", name) keeps that series in full colour and mutes
+    the rest, so the story's subject is the first thing a reader sees.
     """
     import altair
 
@@ -586,6 +591,9 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
     if subtitle is None:
         subtitle = (words["subtitle"].format(unit=unit, top=top) if folded_any
                     else words["subtitle_all"].format(unit=unit))
+    if headline:  # the story on top, what the chart is underneath
+        title, subtitle = headline.replace("*", "").strip(), [title, subtitle]
+    focus = _focus(folded, highlight, lang)
     if not alt and folded.weeks:
         alt = words["alt"].format(unit=unit, start=_full_date(folded.weeks[0], lang),
                                        end=_full_date(folded.weeks[-1] + timedelta(6), lang))
@@ -608,6 +616,9 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
                         legend=altair.Legend(title=words["family"], orient="right",
                                           offset=14)),
         order=altair.Order("stack:Q", sort="ascending"),
+        **({"opacity": altair.condition(
+            altair.FieldOneOfPredicate(field="family", oneOf=focus),
+            altair.value(1.0), altair.value(MUTED))} if focus else {}),
         description="aria:N",  # what a screen reader says for each bar
         tooltip=[altair.Tooltip("family:N", title=words["family"]),
                  altair.Tooltip("provider:N", title=words["provider"]),
@@ -626,11 +637,29 @@ def build_chart(table: ShareTable, lang: str, *, top: int = 10,
                      MappingProxyType({_shown(e, lang): colors[e] for e in order}))
 
 
+MUTED = 0.38  # opacity of the series a chart's story is not about
+
+
+def _focus(folded: ShareTable, highlight: tuple[str, str] | None, lang: str) -> list[str]:
+    """The shown names of the highlighted series: one family, or a provider's families.
+    Empty (nothing muted) when the subject is not a charted series (a group, the chart)."""
+    if not highlight:
+        return []
+    kind, name = highlight
+    if kind == "family":
+        picked = [e for e in folded.entities if e == name and e != OTHER]
+    elif kind == "provider":
+        picked = [e for e in folded.entities if e != OTHER and folded.provider.get(e) == name]
+    else:
+        picked = []
+    return [_shown(e, lang) for e in picked]
+
+
 @_unchecked
 def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Annotation] = (),
                       title: str | None = None, alt: str = "",
-                      subtitle: str | None = None, vocab: Vocabulary | None = None
-                      ) -> ChartSpec:
+                      subtitle: str | None = None, vocab: Vocabulary | None = None,
+                      headline: str | None = None) -> ChartSpec:
     """The reasoning table → a line of reasoning's weekly share of all text messages."""
     import altair
 
@@ -651,6 +680,8 @@ def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Ann
     title = title or words["parent_title"].format(parent=parent)
     if subtitle is None:
         subtitle = words["parent_subtitle"].format(parent=parent)
+    if headline:  # the section's story on top, what the chart is underneath
+        title, subtitle = headline.replace("*", "").strip(), [title, subtitle]
     if not alt and table.weeks:
         alt = words["alt_parent"].format(parent=parent,
                                          start=_full_date(table.weeks[0], lang),
@@ -688,22 +719,31 @@ def build_charts(tables: Mapping[str, ShareTable] | Iterable[ShareTable], lang: 
                  top: int = 10, annotations: Mapping[str, Sequence[Annotation]] | None = None,
                  alts: Mapping[str, str] | None = None,
                  released: Mapping[str, date | None] | None = None,
-                 vocab: Vocabulary | None = None) -> tuple[ChartSpec, ...]:
+                 vocab: Vocabulary | None = None,
+                 headlines: Mapping[str, str] | None = None,
+                 highlights: Mapping[str, tuple[str, str]] | None = None
+                 ) -> tuple[ChartSpec, ...]:
     """Every chart of a post in one language, sharing one palette; in table order, each
-    parent line right after its bars. `annotations` and `alts` are keyed by ChartSpec.key."""
+    parent line right after its bars. `annotations` and `alts` are keyed by ChartSpec.key,
+    `headlines` and `highlights` (see build_chart) by chart."""
     tables = list(tables.values()) if isinstance(tables, Mapping) else list(tables)
     annotations = annotations or {}
     alts = alts or {}
+    headlines = headlines or {}
+    highlights = highlights or {}
     colors = palette(tables, top=top, released=released)
     out = []
     for table in tables:
         out.append(build_chart(table, lang, top=top, colors=colors,
                                annotations=annotations.get(table.chart, ()),
-                               alt=alts.get(table.chart, ""), vocab=vocab))
+                               alt=alts.get(table.chart, ""), vocab=vocab,
+                               headline=headlines.get(table.chart),
+                               highlight=highlights.get(table.chart)))
         if table.parent_share is not None:
             key = f"{table.chart}-share"
             out.append(build_parent_line(table, lang, annotations=annotations.get(key, ()),
-                                         alt=alts.get(key, ""), vocab=vocab))
+                                         alt=alts.get(key, ""), vocab=vocab,
+                                         headline=headlines.get(key)))
     return tuple(out)
 
 
@@ -711,7 +751,10 @@ def cached_charts(cache: Path | None, tables: Mapping[str, ShareTable], lang: st
                   top: int = 10, annotations: Mapping[str, Sequence[Annotation]] | None = None,
                   alts: Mapping[str, str] | None = None,
                   released: Mapping[str, date | None] | None = None,
-                  vocab: Vocabulary | None = None) -> tuple[ChartSpec, ...]:
+                  vocab: Vocabulary | None = None,
+                  headlines: Mapping[str, str] | None = None,
+                  highlights: Mapping[str, tuple[str, str]] | None = None
+                  ) -> tuple[ChartSpec, ...]:
     """build_charts(tables, lang, ...), read from `cache` when these very inputs were built
     before, so that a re-draft needs neither Altair (~0.15 s to import) nor the building
     (~0.15 s a language).
@@ -721,7 +764,8 @@ def cached_charts(cache: Path | None, tables: Mapping[str, ShareTable], lang: st
     that cannot be keyed, or a cache that cannot be read or written, only cost the building.
     """
     options = {"top": top, "annotations": annotations or {}, "alts": alts or {},
-               "released": released or {}, "vocab": vocab or Vocabulary()}
+               "released": released or {}, "vocab": vocab or Vocabulary(),
+               "headlines": headlines or {}, "highlights": highlights or {}}
     try:
         key = hashlib.sha256(json.dumps(
             [_code_stamp(), lang, _plain(tables), _plain(options)]).encode("utf-8")).hexdigest()

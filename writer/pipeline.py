@@ -157,7 +157,7 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
     assets_dir = options.out / "assets" / slug
     if not offline_only:
         start_renderer(options.chart_cache)  # warms up on the other core while specs are built
-    charts = _chart_specs(a, plan, options)
+    charts = _chart_specs(a, plan, options, drafts)
     texts: dict[str, str] = {}
     reports: dict[str, Report] = {}
     for lang in options.langs:
@@ -252,7 +252,7 @@ def _verify_post(post: str, lang: str, ledger: Ledger, title: str, file: str | N
     return report
 
 
-def _chart_specs(a: Analysis, plan, options: DraftOptions):
+def _chart_specs(a: Analysis, plan, options: DraftOptions, drafts: Mapping[str, Draft] | None = None):
     """chart → lang → [(file stem, ChartSpec)]: reasoning's line first, then the bars.
 
     One palette per post, so a family keeps its colour from chart to chart.
@@ -266,16 +266,25 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions):
     annotations, alts = {}, {}
     out: dict[str, dict[str, list]] = {chart: {} for chart in tables}
     for lang in options.langs:
+        # each chart's title is its section's headline, its lead story's subject highlighted
+        headlines = ({s.chart: s.headline for s in drafts[lang].sections if s.headline}
+                     if drafts and lang in drafts else {})
+        highlights = {}
         for section in plan.sections:
             annotations[section.chart] = _launch_annotations(section.findings, tables[section.chart])
             parent = next((f for f in section.findings if f.kind == "category_share"), None)
             bars = next((f for f in section.findings if f is not parent), section.findings[0])
             alts[section.chart] = bars.text[lang]  # each image's alt states its own headline
+            if bars.subject_kind in ("family", "provider"):
+                highlights[section.chart] = (bars.subject_kind, bars.subject)
+            if parent is not None and section.findings[0] is parent and section.chart in headlines:
+                # the headline tells the share line's story (reasoning's rise), not the bars'
+                headlines[f"{section.chart}-share"] = headlines.pop(section.chart)
             if parent is not None:
                 alts[f"{section.chart}-share"] = parent.text[lang]
         for spec in cached_charts(options.chart_cache, tables, lang, top=options.top,
                                   annotations=annotations, alts=alts, released=released,
-                                  vocab=a.vocab):
+                                  vocab=a.vocab, headlines=headlines, highlights=highlights):
             entry = (spec.stem, spec)
             specs = out[spec.chart].setdefault(lang, [])
             specs.insert(0, entry) if spec.kind == "parent" else specs.append(entry)

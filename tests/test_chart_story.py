@@ -1,0 +1,69 @@
+"""Charts that tell the section's story (issue 16): the title is the section's headline and
+the lead story's subject is the one series in full colour, in every chart spec of a post."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from drafting import draft_in_process, no_render  # noqa: E402
+
+from writer.charts import MUTED
+
+
+def _bar_layer(spec: dict) -> dict:
+    layers = spec.get("layer", [spec])
+    return next(layer for layer in layers if (layer.get("mark") or {}).get("type") == "bar")
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    no_render(mp)
+    try:
+        out = tmp_path_factory.mktemp("charts")
+        posts = draft_in_process(["draft", "--period", "2025H1", "--no-cache", "--out", str(out)])
+    finally:
+        mp.undo()
+    specs = {p.name: json.loads(p.read_text(encoding="utf-8"))
+             for p in out.glob("assets/*/*.vl.json")}
+    return posts, specs
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_bar_chart_is_titled_by_its_headline_and_highlights_its_subject(drafted, lang):
+    posts, specs = drafted
+    post = posts[lang]
+    checked = 0
+    for chart, headline in re.findall(r"\{#chart-([a-z0-9_.-]+)\}\n\n\*\*(.+?)\*\*", post):
+        spec = specs[f"{chart}-{lang}.vl.json"]
+        line = specs.get(f"{chart}-share-{lang}.vl.json")
+        if line is not None and line["title"]["text"] == headline:
+            # the headline is the share line's story (reasoning's rise): the bars keep
+            # their plain title and highlight their own lead story's subject
+            headline = next(b[4:].split("**")[0] for b in
+                            post[post.index(f"{{#chart-{chart}}}"):].splitlines()
+                            if b.startswith("- **"))
+        else:
+            assert spec["title"]["text"] == headline
+        bars = _bar_layer(spec)
+        opacity = bars["encoding"].get("opacity")
+        assert opacity, f"{chart}: no series is highlighted"
+        focus = opacity["condition"]["test"]["oneOf"]
+        assert opacity["value"] == MUTED and opacity["condition"]["value"] == 1.0
+        # the highlighted series is the headline's subject (a family, or a provider's)
+        assert any(name in headline for name in focus) or len(focus) > 1, (chart, focus)
+        checked += 1
+    assert checked >= 4  # text, image, video, audio at least
+
+
+def test_a_muted_series_is_still_readable_and_the_legend_keeps_its_colours(drafted):
+    _, specs = drafted
+    bars = _bar_layer(specs["video-en.vl.json"])
+    assert 0.3 <= MUTED <= 0.5  # muted, not gone: the stack must still read as 100%
+    assert "opacity" not in (bars["encoding"]["color"].get("legend") or {})
