@@ -339,7 +339,7 @@ def test_out_at_a_file_exits_2_with_one_message(runs):
     target = root / "a-file"
     target.write_text("not a folder")
     err = one_error(run_writer(args(target, data["A"]), root))
-    assert str(target) in err and "--out must be a folder" in err
+    assert str(target) in err and "--out is a file, not a folder" in err
     assert target.read_text() == "not a folder"
     err = one_error(run_writer(args(Path("/dev/full"), data["A"]), root))
     assert "/dev/full" in err and "Fix:" in err

@@ -75,6 +75,9 @@ def locked(out: Path, wait: float | None = None) -> Iterator[None]:
     import fcntl
 
     wait = LOCK_WAIT if wait is None else wait
+    if out.exists() and not out.is_dir():
+        raise InputError(Problem("--out is a file, not a folder", file=str(out),
+                                 fix="pass --out a folder, or a path where one can be made"))
     try:
         out.mkdir(parents=True, exist_ok=True)
         fd = os.open(out / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
