@@ -386,3 +386,20 @@ def test_a_full_or_read_only_disk_mid_run_leaves_nothing(runs, monkeypatch, code
     message = caught.value.render()
     assert fix in message and publish.STAGING_PREFIX in message
     assert snapshot(out) == before and leftovers(out) == []
+
+
+def test_a_journal_never_moves_files_out_of_the_folder(tmp_path):
+    """Only moves from a staging folder to a path inside OUT are rolled forward."""
+    out = tmp_path / "out"
+    (out / f"{publish.STAGING_PREFIX}1-a").mkdir(parents=True)
+    (out / f"{publish.STAGING_PREFIX}1-a" / "x.md").write_text("staged")
+    (out / "victim.md").write_text("keep")
+    publish._write_journal(out, [("victim.md", "../escaped.md"),
+                                 (f"{publish.STAGING_PREFIX}1-a/x.md", "../escaped.md"),
+                                 (f"{publish.STAGING_PREFIX}1-a/x.md", "_posts/x.md")])
+    with publish.locked(out):
+        publish.recover(out)
+    assert not (tmp_path / "escaped.md").exists()
+    assert (out / "victim.md").read_text() == "keep"
+    assert (out / "_posts" / "x.md").read_text() == "staged"
+    assert sorted(p.name for p in out.iterdir()) == [".writer.lock", "_posts", "victim.md"]

@@ -118,7 +118,7 @@ def recover(out: Path) -> None:
             except (ValueError, KeyError, TypeError):
                 moves = None  # written atomically, so unreadable means not ours: discard
             if moves is not None:
-                _apply(out, [(str(s), str(d)) for s, d in moves])
+                _apply(out, [(str(s), str(d)) for s, d in moves if _ours(str(s), str(d))])
             journal.unlink()
         for entry in out.iterdir():
             if entry.name.startswith(STAGING_PREFIX) and entry.is_dir():
@@ -127,6 +127,14 @@ def recover(out: Path) -> None:
                 entry.unlink()
     except OSError as exc:
         raise os_error(exc, out, "finish the run that was interrupted in this folder") from None
+
+
+def _ours(src: str, dst: str) -> bool:
+    """A move a run of writer can have journaled: from its staging folder to a path inside
+    OUT (a journal edited by hand never moves files elsewhere)."""
+    parts = Path(src).parts + Path(dst).parts
+    return (src.startswith(STAGING_PREFIX) and ".." not in parts
+            and not Path(src).is_absolute() and not Path(dst).is_absolute())
 
 
 def clean_temp(folder: Path) -> None:
