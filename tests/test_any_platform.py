@@ -135,8 +135,10 @@ def _chart_data_weeks(usage_csv: Path, models_csv: Path, weeks: tuple[date, ...]
             w = date.fromisoformat(row["week"])
             if w not in inside:
                 continue
-            have.setdefault(row["category"].strip(), set()).add(w)
-            if row["category"].strip() == "text" and \
+            # categories are compared as the loader compares them: no case, no extra spaces
+            category = " ".join(row["category"].split()).lower()
+            have.setdefault(category, set()).add(w)
+            if category == "text" and \
                     (row.get("reasoning") or "").strip().lower() in ("true", "1", "yes", "y", "t"):
                 have.setdefault("reasoning", set()).add(w)
     return {k: len(v) for k, v in have.items()}

@@ -40,6 +40,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from writer.errors import InputError, Problem, UsageError
+from writer.outfile import check_target
 
 SQL_PATH = Path(__file__).with_name("sql") / "weekly_usage.sql"
 ENGINES = ("duckdb", "spark")
@@ -640,7 +641,7 @@ def _csv_header(path: str) -> list[str]:
 
     opener = gzip.open if path.lower().endswith(".gz") else open
     try:
-        with opener(path, "rt", encoding="utf-8", newline="") as fh:
+        with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:
             sample = fh.readline()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(Problem(message=f"cannot read the file ({exc})", file=path,
@@ -919,6 +920,8 @@ def aggregate(events: list[str], out: str, *, engine: str = "duckdb", tz: str = 
         con.execute(f"SET temp_directory = {_sql_str(spill)}")
 
         files, fmt = expand_inputs(events)
+        # `--out X.parquet` over the raw log X.parquet would replace the events with the table
+        check_target(out, files, what="usage table")
         src = inspect_parquet(con, files) if fmt == "parquet" else inspect_csv(files)
         if fmt == "parquet":
             say(f"reading {len(files)} Parquet file(s), {src.rows:,} rows")
@@ -1116,14 +1119,30 @@ def _run_spark(con, src, plan, since_utc, until_utc, memory_limit, say):
 def _write(con, relation: str, out: str, fmt: str) -> None:
     """Write atomically: a temp file in the same folder, then os.replace."""
     folder = os.path.dirname(os.path.abspath(out))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(out)}.", suffix=".tmp", dir=folder)
-    os.close(fd)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(out)}.", suffix=".tmp",
+                                   dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise InputError(Problem(message=f"cannot write the usage table ({exc.strerror})",
+                                 file=out, fix="choose --out in a folder you can write "
+                                 "to")) from None
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
     try:
         con.execute(f"COPY (SELECT * FROM {relation} ORDER BY week, category, bot, reasoning, "
                     f'"trigger") TO {_sql_str(tmp)} ({options})')
         os.replace(tmp, out)
+    except Exception as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        if not isinstance(exc, OSError) and not type(exc).__module__.startswith("duckdb"):
+            raise
+        # an OSError from the rename, or DuckDB's IOException from the COPY (a full disk)
+        why = exc.strerror if isinstance(exc, OSError) else str(exc).splitlines()[0]
+        raise InputError(Problem(message=f"cannot write the usage table ({why})",
+                                 file=out, fix="choose --out in a folder you can write to, "
+                                 "with free space")) from None
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -45,6 +45,20 @@ def profile_args(p: argparse.ArgumentParser) -> None:
                         "generations or any noun ([platform] unit)")
 
 
+def _at_least(low: int):
+    """An argparse type: a whole number >= low ('--top 0' is no top at all, not the default)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"{value} is too small: use a number >= {low}")
+        return value
+    parse.__name__ = f"whole number >= {low}"
+    return parse
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; `command` (the first argument) lets slow-to-import commands load lazily."""
     parser = _Parser(prog="writer", description=(
@@ -66,11 +80,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--date", default=None,
                    help="post date YYYY-MM-DD (default: the Monday after the last week of data)")
     p.add_argument("--prompts", default=None, help="folder of prompt templates (default prompts/)")
-    p.add_argument("--concurrency", type=int, default=None,
+    p.add_argument("--concurrency", type=_at_least(1), default=None,
                    help="LLM calls in flight at once (default 4)")
-    p.add_argument("--repair", type=int, default=None,
+    p.add_argument("--repair", type=_at_least(0), default=None,
                    help="repair rounds for a section that fails verification (default 1)")
-    p.add_argument("--top", type=int, default=None, help="families per chart before Other (default 10)")
+    p.add_argument("--top", type=_at_least(1), default=None, help="families per chart before Other (default 10)")
     p.add_argument("--config", default=None, help="settings file (default ./writer.toml if present)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the caches (LLM answers, rendered charts)")
     p.add_argument("--strict", action="store_true",
@@ -82,7 +96,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     _data_args(p)
     p.add_argument("--chart", required=True, help="text, reasoning, image, video, audio, ...")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--top", type=int, default=10,
+    p.add_argument("--top", type=_at_least(1), default=10,
                    help="families to show before folding the rest into Other (default 10)")
     p.add_argument("--by", choices=["family", "provider"], default="family")
 

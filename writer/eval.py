@@ -49,7 +49,8 @@ from writer.draft import (
     make_plan,
     typed_numbers,
 )
-from writer.errors import InputError, Problem, UsageError
+from writer.errors import InputError, Problem, UsageError, strip_url_credentials
+from writer.outfile import write_atomic
 from writer.llm import ChatReply, ChatRequest, LLMError, OpenAIBackend
 
 DEFAULT_DATA = "data/usage.csv"
@@ -560,7 +561,7 @@ def build_report(results: Sequence[ModelResult], prices: Mapping[str, Mapping[st
         "runs": runs,
         "seeds": [seed + n for n in range(runs)],
         "repair_rounds": repair,
-        "base_url": base_url,
+        "base_url": strip_url_credentials(base_url),  # the report is shared: no user:KEY@
         "cache": False,
         "ranking": "first-try verification rate, then fallback rate, then median latency",
         "models": summaries,
@@ -568,7 +569,11 @@ def build_report(results: Sequence[ModelResult], prices: Mapping[str, Mapping[st
 
 
 def write_report(report: Mapping[str, Any], out: Path) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # --out is a file, or cannot be made
+        raise InputError(Problem(f"cannot make the report folder ({exc.strerror})",
+                                 file=str(out), fix="give --out a folder path")) from None
     json_path = out / f"{REPORT_STEM}.json"
     md_path = out / f"{REPORT_STEM}.md"
     _write_text(json_path, json.dumps(report, sort_keys=True, ensure_ascii=False, indent=2)
@@ -579,9 +584,7 @@ def write_report(report: Mapping[str, Any], out: Path) -> list[Path]:
 
 
 def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, text, what="eval report")
 
 
 def _pct(rate: float) -> str:

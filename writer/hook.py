@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from writer.errors import InputError, Problem
+from writer.errors import InputError, Problem, read_text
 from writer.verify import read_front_matter
 
 _TABLES = (".csv", ".parquet", ".pq")
@@ -83,11 +83,7 @@ def plan(posts, data_paths=(), models_paths=(), config: dict | None = None) -> P
     groups: dict[tuple[Path, Path | None], list[str]] = {}
     skipped = []
     for post in posts:
-        try:
-            text = Path(post).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(Problem(f"cannot read the post ({exc.strerror})", file=str(post),
-                                     fix="check the path")) from None
+        text = read_text(post, "post")
         stated = str(read_front_matter(text).get("data_sha256") or "")
         if not stated:
             skipped.append(str(post))

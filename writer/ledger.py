@@ -43,6 +43,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from writer import format as fmt
+from writer.escape import escape_alt, escape_name
 from writer.load import OTHER, UNKNOWN_PROVIDER, Registry
 from writer.mentions import Masker, name_key
 from writer.shares import Shares, ShareTable
@@ -546,7 +547,8 @@ def _aliases(registry: Registry, shares: Shares, brands: Mapping[str, tuple[str,
             return
         # A post writes a name with Markdown or HTML in it escaped (writer.post): the
         # escaped spelling names the same entity, and its digits are not claims either.
-        for shown in {_MD_ESCAPE.sub(r"\\\1", name), html.escape(name, quote=False)} - {name}:
+        for shown in {_MD_ESCAPE.sub(r"\\\1", name), html.escape(name, quote=False),
+                      escape_name(name), escape_alt(name)} - {name}:
             _add_spelling(shown, e)
         _add_spelling(name, e)
 

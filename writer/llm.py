@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from writer.errors import strip_url_credentials
 from writer.settings import LLMSettings
 
 # `openai` is imported where a request is made (about 1.5 s): an offline draft never needs it.
@@ -313,7 +314,8 @@ class OpenAIBackend:
 
     @property
     def _endpoint_id(self) -> str:
-        return f"{self.settings.base_url} {self.settings.model}"
+        # the file is plain text on disk: never the user:KEY@ or ?key= of a URL
+        return f"{strip_url_credentials(self.settings.base_url)} {self.settings.model}"
 
     def _load_modes(self) -> dict[str, str]:
         try:

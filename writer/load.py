@@ -25,6 +25,7 @@ from writer.errors import InputError, Problem
 MAX_PROBLEMS = 20
 KEY = ("week", "category", "bot", "reasoning", "trigger")
 USAGE_REQUIRED = ("week", "category", "bot", "messages")
+MAX_COUNT = 2**53  # the largest whole number float64 holds exactly (and int64 sums safely)
 USAGE_OPTIONAL = {"reasoning": "false", "trigger": "user"}
 REGISTRY_REQUIRED = ("bot", "family")
 # provider may be missing or empty: the lab is then unknown, and provider-level findings skip it.
@@ -263,6 +264,26 @@ def _parse_dates(series: pd.Series, column: str, name: str, first_row: int,
 
 def read_usage(path: str | Path) -> tuple[pd.DataFrame, bytes]:
     """Read and validate the usage table. Returns the typed frame and the file's bytes."""
+    usage, raw, _ = _read_usage(path)
+    return usage, raw
+
+
+# Categories writer makes itself: "reasoning" is the text rows marked reasoning=true, and
+# "Other" is where a chart folds its long tail. Data may not use them as categories.
+RESERVED_CATEGORIES = {
+    "reasoning": "mark the text rows of reasoning models with reasoning=true instead "
+                 "(the reasoning chart is drawn from them)",
+    "other": "name the category for what it counts (e.g. 'misc'); Other is the long tail "
+             "inside each chart",
+}
+
+
+def _category_key(text: str) -> str:
+    """How categories are compared: ' Text ' and 'text' are one category."""
+    return " ".join(text.split()).lower()
+
+
+def _read_usage(path: str | Path) -> tuple[pd.DataFrame, bytes, list[str]]:
     path = Path(path)
     name = str(path)
     frame, first_row, raw = _read_frame(path, "usage", "--data")
@@ -277,6 +298,19 @@ def read_usage(path: str | Path) -> tuple[pd.DataFrame, bytes]:
             problems.add(message="is empty", file=name, row=int(i) + first_row, column=column,
                          value="", fix=f"every row needs a {column}")
 
+    notes: list[str] = []
+    category_text = _as_text(frame["category"])
+    category = category_text.map(_category_key)
+    for i in category[category.isin(list(RESERVED_CATEGORIES))].index:
+        problems.add(message="is a name writer reserves", file=name, row=int(i) + first_row,
+                     column="category", value=category_text[i],
+                     fix=RESERVED_CATEGORIES[category[i]])
+    respelled = sorted({(a, b) for a, b in zip(category_text, category) if a != b and b})
+    if respelled:
+        shown = ", ".join(f"{a!r} as {b!r}" for a, b in respelled[:10])
+        notes.append(f"categories are compared without case and extra spaces: read {shown}"
+                     + (f" and {len(respelled) - 10} more" if len(respelled) > 10 else ""))
+
     messages_text = _as_text(frame["messages"])
     messages = pd.to_numeric(messages_text, errors="coerce")
     for i in messages[messages.isna()].index:
@@ -288,6 +322,14 @@ def read_usage(path: str | Path) -> tuple[pd.DataFrame, bytes]:
         problems.add(message="is negative", file=name, row=int(i) + first_row,
                      column="messages", value=messages_text[i],
                      fix="counts cannot be below zero; write 0 or the right count")
+    # Shares are summed in float64, exact for whole numbers up to 2**53 (about 9.0e15): a
+    # count above it would be rounded, and one past int64 would wrap negative.
+    huge = messages > MAX_COUNT
+    for i in huge[huge].index:
+        problems.add(message=f"is larger than the {MAX_COUNT:,} a count may be", file=name,
+                     row=int(i) + first_row, column="messages", value=messages_text[i],
+                     fix="check the number (a stray digit, a unit mix-up); if it is right, "
+                         "divide every count in the file by the same power of ten")
     fractional = (messages >= 0) & (messages % 1 != 0)
     for i in fractional[fractional].index:
         problems.add(message="is not a whole number", file=name, row=int(i) + first_row,
@@ -305,7 +347,7 @@ def read_usage(path: str | Path) -> tuple[pd.DataFrame, bytes]:
 
     usage = pd.DataFrame({
         "week": week,
-        "category": _as_text(frame["category"]),
+        "category": category,
         "bot": _as_text(frame["bot"]),
         "messages": messages,
         "reasoning": reasoning.astype(bool),
@@ -329,7 +371,15 @@ def read_usage(path: str | Path) -> tuple[pd.DataFrame, bytes]:
             )
     problems.raise_if_any()
     usage["messages"] = usage["messages"].astype("int64")
-    return usage, raw
+    weekly = usage.groupby("week")["messages"].sum()  # no row above 2**53: no int64 wrap
+    over = weekly[weekly > MAX_COUNT]
+    if not over.empty:
+        problems.add(message=f"the counts of week {over.index[0].date()} add up to "
+                             f"{int(over.iloc[0]):,}, more than the {MAX_COUNT:,} shares can "
+                             f"be computed from exactly", file=name, column="messages",
+                     fix="divide every count in the file by the same power of ten")
+        problems.raise_if_any()
+    return usage, raw, notes
 
 
 # ---------------------------------------------------------------- the registry
@@ -492,7 +542,7 @@ def load(data: str | Path, models: str | Path | None) -> Dataset:
     the caller decides that. A bot missing from the registry becomes its own family,
     provider unknown, released in its first week with messages.
     """
-    usage, usage_raw = read_usage(data)
+    usage, usage_raw, notes = _read_usage(data)
     if models is not None:
         registry, models_raw = read_registry(models)
     else:
@@ -518,7 +568,7 @@ def load(data: str | Path, models: str | Path | None) -> Dataset:
                 continue
             families[family] = Family(family, UNKNOWN_PROVIDER, released, None, (bot,),
                                       registered=False)
-    warnings = []
+    warnings = list(notes)
     # the long-tail row needs no registry entry: it is Other wherever it comes from
     missing = [b for b in missing if bots[b].family != OTHER]
     if missing:

@@ -255,6 +255,12 @@ def mask(text: str, masker: Masker | None = None, *, guess_names: bool = True) -
     """Blank out names and markup so that only prose numbers remain."""
     chars = list(text)
     found: list[tuple[int, int, str]] = []
+    # Names first, on the text as written: a name's escaped spelling may hold what looks
+    # like markup (`Runway{{ "{{" }} 7`, `Veo \[preview\]`), and must be found whole.
+    if masker is not None:
+        for start, end, name in masker.find(text):
+            found.append((start, end, name))
+            _blank(chars, start, end)
     for rx in _MARKUP:
         for m in rx.finditer(text):
             _blank(chars, m.start(), m.end())
@@ -265,11 +271,6 @@ def mask(text: str, masker: Masker | None = None, *, guess_names: bool = True) -
         g = 1 if m.group(1) is not None else 2
         _blank(chars, m.start(g), m.end(g))
     current = "".join(chars)
-    if masker is not None:
-        for start, end, name in masker.find(current):
-            found.append((start, end, name))
-            _blank(chars, start, end)
-        current = "".join(chars)
     if guess_names:
         for m in _NAME_LIKE.finditer(current):
             token = m.group(0).rstrip(".")

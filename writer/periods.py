@@ -81,7 +81,17 @@ def _iso(text: str, label: str) -> date:
 
 def parse_period(label: str) -> Period:
     """Turn a period label into the calendar days it names."""
+    try:
+        return _parse_period(label)
+    except (ValueError, OverflowError):  # year 0000, day 31 of a 30-day month, ...
+        raise UsageError(f"--period {label!r} names a date that does not exist. "
+                         f"Use one of {FORMS} with real dates (years 1 to 9998)") from None
+
+
+def _parse_period(label: str) -> Period:
     text = label.strip()
+    if re.match(r"\d{4}", text) and not 1 <= int(text[:4]) <= 9998:
+        raise ValueError(text)
     if m := re.fullmatch(r"(\d{4})", text):
         y = int(m[1])
         return Period(text, date(y, 1, 1), date(y, 12, 31))
@@ -113,6 +123,9 @@ def parse_period(label: str) -> Period:
     raise UsageError(f"--period {label!r} is not a period I know. Use one of {FORMS}")
 
 
+MAX_WEEKS = 1044  # 20 years of weekly bars: beyond it a chart cannot be drawn or read
+
+
 def resolve_weeks(period: Period, data_mondays: list[date] | tuple[date, ...]) -> Weeks:
     """The complete weeks inside both the period and the span of the data.
 
@@ -131,6 +144,11 @@ def resolve_weeks(period: Period, data_mondays: list[date] | tuple[date, ...]) -
     while monday + timedelta(days=6) <= stop:
         mondays.append(monday)
         monday += timedelta(days=7)
+    if len(mondays) > MAX_WEEKS:
+        raise UsageError(
+            f"--period {period.label} covers {len(mondays):,} weeks of data "
+            f"({mondays[0]} to {mondays[-1]}); a post charts at most {MAX_WEEKS:,} weeks "
+            f"(20 years), one bar a week. Pick a shorter period, e.g. one year")
     if not mondays:
         raise UsageError(
             f"--period {period.label} ({period.start}..{period.end}) has no complete week of "

@@ -20,7 +20,7 @@ from writer import format as fmt
 from writer.draft import (
     Context, Draft, Outcome, chart_words, draft_with_llm, make_plan,
 )
-from writer.errors import Problem, WriterError
+from writer.errors import InputError, Problem, WriterError
 from writer.findings import FindingSettings, Findings, find
 from writer.ledger import Ledger, build_ledger
 from writer.load import Dataset
@@ -115,11 +115,27 @@ def sample_note(lang: str) -> str:
             "a reconstruction from published figures, not real platform logs.")
 
 
+def _nothing_to_say(a: Analysis) -> Problem:
+    """Why a period gives no section: no counts at all, or shares that did not move."""
+    counted = sum(float(sum(a.shares[c].totals)) for c in a.shares.charts)
+    where = f"--period {a.weeks.label} ({len(a.weeks.mondays)} weeks, " \
+            f"{len(a.shares.charts)} chart(s))"
+    if counted == 0:
+        return Problem(f"{where}: every count in the period is 0, so there is no share to "
+                       "write about", file=a.dataset.usage_path,
+                       fix="check the messages column, or pick a period with usage")
+    return Problem(f"{where}: no finding passes the thresholds: the shares barely moved, so "
+                   "there is nothing to write about", file=a.dataset.usage_path,
+                   fix="pick a longer period, or lower the [findings] thresholds in writer.toml")
+
+
 def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOptions,
           backend=None, on_event: Callable | None = None) -> DraftResult:
     """Draft, verify and write one post per language; nothing is written if a check fails."""
     a = analyse(dataset, weeks, options.findings, options.profile)
     plan = make_plan(a.findings, a.shares.charts)
+    if not plan.sections:
+        raise InputError(_nothing_to_say(a))
     ctx = context(a, plan)
     offline = {lang: write_offline(ctx, plan, lang) for lang in options.langs}
     outcomes: tuple[Outcome, ...] = ()
@@ -443,13 +459,9 @@ def verify_post_file(path: Path, dataset: Dataset, resolve: Callable[[str], Week
                      period_override: str | None, settings: FindingSettings,
                      profile: Profile = Profile()) -> VerifyResult:
     """Re-check a post, perhaps hand-edited, against the data it claims to come from."""
-    from writer.errors import InputError
+    from writer.errors import read_text
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(Problem(f"cannot read the post ({exc.strerror})", file=str(path),
-                                 fix="check the path")) from None
+    text = read_text(path, "post")  # UTF-8 with or without a BOM; others named, exit 2
     fm = read_front_matter(text)
     period = period_override or str(fm.get("period") or "")
     if not period:

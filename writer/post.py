@@ -22,10 +22,10 @@ from pathlib import Path
 
 from writer.draft import Draft
 from writer.errors import UsageError
+from writer.escape import (  # noqa: F401 - escape_name and LIQUID are used via post too
+    LIQUID, MD_SPECIAL, chart_anchor, escape_alt, escape_html, escape_liquid, escape_name)
 
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-LIQUID = re.compile(r"\{\{|\{%")
-MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 
 
 @dataclass(frozen=True)
@@ -91,20 +91,6 @@ def post_path(out: Path, day: date, slug: str, lang: str) -> Path:
 
 
 # ------------------------------------------------------------------ escaping
-
-
-def escape_liquid(text: str) -> str:
-    """Keep Jekyll from evaluating `{{` or `{%` that came from data or prose."""
-    return LIQUID.sub(lambda m: '{{ "' + m.group(0) + '" }}', text)
-
-
-def escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def escape_name(name: str) -> str:
-    """A data name, safe inside Markdown prose: no emphasis, links, tables, HTML or Liquid."""
-    return escape_liquid(MD_SPECIAL.sub(r"\\\1", escape_html(name)))
 
 
 def _safe_prose(text: str, names: Sequence[str] = ()) -> str:
@@ -192,7 +178,7 @@ def render_body(p: PostInput) -> str:
         heading = section.heading
         if lang == "zh" and i < len(CN_ORDINALS):
             heading = f"{CN_ORDINALS[i]}、{heading}"
-        block = [f"## {safe_prose(heading)} {{#chart-{section.chart}}}"]
+        block = [f"## {safe_prose(heading)} {{#chart-{chart_anchor(section.chart)}}}"]
         block.append(f"**{safe_prose(section.headline)}**"
                      + p.footnotes.marks(section.chart, charts))
         for image in p.images.get(section.chart, ()):
@@ -216,10 +202,7 @@ def _notes_intro(lang: str) -> str:
 
 
 def _alt(text: str) -> str:
-    # Alt text sits inside [...]: brackets escaped (a name may be `Veo [preview]`, and the
-    # checker must read it as written), no Markdown, no Liquid.
-    text = escape_liquid(escape_html(text)).replace("[", "\\[").replace("]", "\\]")
-    return text.replace("|", "\\|").replace("\n", " ")
+    return escape_alt(text)
 
 
 def render_post(p: PostInput) -> str:

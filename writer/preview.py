@@ -15,14 +15,13 @@ import html
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
 import markdown
 from markdown.extensions.toc import slugify_unicode
 
-from writer.errors import InputError, Problem, UsageError
+from writer.outfile import check_target, write_atomic
 
 FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 # kramdown's table of contents: a one-item list followed by the {:toc} marker.
@@ -93,8 +92,9 @@ def write_preview(post: Path, out: Path | None = None) -> Path:
     post = Path(post)
     text = _read(post)
     out = Path(out) if out is not None else post.with_suffix(".html")
+    check_target(out, [post], what="preview")  # `--out POST.md` would replace the post
     page = render_preview(text, post=post, out=out)
-    _atomic_write(out, page)
+    write_atomic(out, page, what="preview")
     return out
 
 
@@ -185,35 +185,7 @@ def _asset_href(url: str, site_root: Path, out: Path) -> str:
 
 
 def _read(post: Path) -> str:
-    try:
-        return post.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(Problem("there is no such post", file=str(post),
-                                 fix="give the path of a post written by `writer draft`, "
-                                     "e.g. output/_posts/2025-06-02-…-en.md")) from None
-    except IsADirectoryError:
-        raise InputError(Problem("this is a folder, not a post", file=str(post),
-                                 fix="give one post file, e.g. output/_posts/…-en.md")) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(Problem(f"the post is not UTF-8 text (byte {exc.start})",
-                                 file=str(post), fix="save the post as UTF-8")) from None
-    except OSError as exc:
-        raise InputError(Problem(f"cannot read the post ({exc.strerror})", file=str(post),
-                                 fix="check the path and its permissions")) from None
+    from writer.errors import read_text
 
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Write beside the target, then rename: a reader never sees half a page."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UsageError(Problem(f"cannot write the preview ({exc.strerror})", file=str(path),
-                                 fix="choose --out in a folder you can write to")) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return read_text(post, "post", fix_path="give the path of a post written by `writer "
+                                            "draft`, e.g. output/_posts/2025-06-02-…-en.md")

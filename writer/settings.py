@@ -193,8 +193,12 @@ def resolve_llm_settings(
         try:
             values[src.setting] = src.parse(raw)
         except ValueError as exc:
+            # A bad --api-key-env is most often the key itself: never show it back.
+            shown = None if src.setting == "api_key_env" else str(raw)
             raise error(
-                Problem(f"{where} must be {exc}", value=str(raw), fix=f"change {where}")
+                Problem(f"{where} must be {exc}" + ("" if shown is not None else
+                        " (the value is not shown, in case it is the key)"),
+                        value=shown, fix=f"change {where}")
             ) from None
 
     settings = LLMSettings(**values)
@@ -305,9 +309,29 @@ def load_config(path: Path | None) -> dict:
                         fix=f"known keys are {', '.join(allowed)}{hint}",
                     )
                 )
+    problems.extend(_check_post(data.get("post"), text, path))
     if problems:
         raise InputError(problems)
     return data
+
+
+def _check_post(table: Any, text: str, path: Path) -> list[Problem]:
+    """The [post] keys this module knows the type of: `top = 'ten'` is a message, not a
+    traceback later."""
+    if not isinstance(table, dict):
+        return []
+    out = []
+    top = table.get("top")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        out.append(Problem(_at(text, r"top\s*=", table="post") + "top under [post] must be a "
+                           "whole number >= 1", file=str(path), value=str(top),
+                           fix="write e.g. top = 10 (no quotes)"))
+    note = table.get("data_note")
+    if note is not None and not isinstance(note, str):
+        out.append(Problem(_at(text, r"data_note\s*=", table="post") + "data_note under [post] "
+                           "must be a text", file=str(path), value=str(note),
+                           fix='write e.g. data_note = "..." (in quotes)'))
+    return out
 
 
 def _tables() -> str:

@@ -103,6 +103,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from writer.errors import read_text
+from writer.escape import chart_anchor
 from writer.ledger import Entity, Ledger, LedgerFact
 from writer.mentions import MASK, Mention, extract_masked, mask
 
@@ -1361,7 +1363,9 @@ def verify_markdown(markdown: str, lang: str, ledger: Ledger, *, file: str | Non
     issues: list[Issue] = []
     bound: list[str] = []
     n = 0
-    for chart, a, b in sections(body):
+    anchors = {chart_anchor(c): c for c in ledger.charts}
+    for anchor, a, b in sections(body):
+        chart = anchors.get(anchor, anchor) if anchor is not None else None
         chunk = body[a:b]
         line = first + body.count("\n", 0, a)
         i, k, bd = _check(chunk, lang, ledger, chart, file, line, cited_set)
@@ -1375,7 +1379,7 @@ def verify_markdown(markdown: str, lang: str, ledger: Ledger, *, file: str | Non
 def verify_file(path: str | Path, ledger_for: Any, *, lang: str | None = None) -> Report:
     """Read a post and verify it. ledger_for(front_matter: dict) -> Ledger builds the ledger
     for the post's period (the caller loads the data)."""
-    text = Path(path).read_text(encoding="utf-8")
+    text = read_text(path, "post")
     front = read_front_matter(text)
     lang = lang or str(front.get("lang") or "en")
     return verify_markdown(text, lang, ledger_for(front), file=str(path))

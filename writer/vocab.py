@@ -99,10 +99,15 @@ TRIGGERS: Mapping[str, tuple[str, str]] = MappingProxyType({
 })
 
 
+# Characters that mean something to Markdown, HTML, Liquid or kramdown: a category's words
+# are prose, so a label like '{{ site.title }}' or 'music} {#x' loses them.
+_MARKUP_CHARS = re.compile(r"[{}<>\[\]|*_`#\\~^]+")
+
+
 def _humane(label: str) -> str:
     """"long_context-chat" → "long context chat": a readable phrase made from a raw label."""
-    words = re.sub(r"[_\-\s]+", " ", label).strip()
-    return words or label
+    words = re.sub(r"[_\-\s]+", " ", _MARKUP_CHARS.sub(" ", label)).strip()
+    return words or "other category"
 
 
 def default_category(label: str) -> CategoryWords:
@@ -113,8 +118,11 @@ def default_category(label: str) -> CategoryWords:
         return COMMON[label.lower()]
     words = _humane(label)
     cap = words[:1].upper() + words[1:]
-    return CategoryWords(f"{cap} models", f"“{label}”类模型", cap, f"“{label}”类",
-                         words, f"“{label}”类")
+    # the Chinese title quotes the label as the data spells it, markup characters aside
+    zh = " ".join(_MARKUP_CHARS.sub(" ", label.replace("_", "\x00")).split()).replace("\x00", "_")
+    zh = zh.strip("_") or "其他类别"
+    return CategoryWords(f"{cap} models", f"“{zh}”类模型", cap, f"“{zh}”类",
+                         words, f"“{zh}”类")
 
 
 @dataclass(frozen=True)
@@ -182,8 +190,10 @@ class Profile:
                 problems.append(Problem(f"[categories.{label}] values must be non-empty texts",
                                         file=file, fix='write e.g. title = "Tool use"'))
                 continue
-            base = default_category(str(label))
-            categories[str(label)] = replace(
+            # keyed as the loader keys the data's categories: no case, no extra spaces
+            key = " ".join(str(label).split()).lower()
+            base = default_category(key)
+            categories[key] = replace(
                 base,
                 title=words.get("title", base.title), title_zh=words.get("title_zh",
                                                                          base.title_zh),
