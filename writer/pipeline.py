@@ -27,7 +27,7 @@ from writer.load import Dataset
 from writer.offline import write_offline
 from writer.periods import Weeks
 from writer.post import (
-    ChartImage, PostInput, Site, atomic_write, check_overwrite, default_date, post_path,
+    ChartImage, PostInput, Site, check_overwrite, default_date, post_path,
     render_post, slug_for,
 )
 from writer.prompts import Prompts
@@ -189,7 +189,7 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
         raise VerificationFailed([Problem(p) for p in problems[:50]], more=max(0, len(problems) - 50))
 
     paths = {lang: post_path(options.out, day, slug, lang) for lang in options.langs}
-    check_overwrite(list(paths.values()), options.force)
+    from writer import publish
     from writer.charts import ExportJob, export_all
 
     # The posts show the SVGs; a PNG is only the post's thumbnail (render_post: its first
@@ -200,12 +200,21 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
             for by_lang in charts.values() for lang in options.langs
             for stem, spec in by_lang[lang]]
     assets, warnings = [], []
-    for result in export_all(jobs, assets_dir, cache=options.chart_cache):
-        assets.extend(result.files)
-        if result.warning and result.warning not in warnings:
-            warnings.append(result.warning)
-    for lang, path in paths.items():
-        atomic_write(path, texts[lang])
+    # One transaction (writer.publish): locked, staged, then charts before posts.
+    with publish.transaction(options.out) as staging:
+        check_overwrite(list(paths.values()), options.force)
+        publish.clean_temp(paths[options.langs[0]].parent)  # left by a run killed before
+        publish.clean_temp(assets_dir)
+        if options.chart_cache is not None:
+            publish.clean_temp(options.chart_cache)
+        staged_assets = staging.path(assets_dir.relative_to(options.out))
+        for result in export_all(jobs, staged_assets, cache=options.chart_cache):
+            assets.extend(assets_dir / f.name for f in result.files)
+            if result.warning and result.warning not in warnings:
+                warnings.append(result.warning)
+        staged_posts = {staging.write(path.relative_to(options.out), texts[lang]): path
+                        for lang, path in paths.items()}
+        publish.commit(staging, staged_posts, slug)
     return DraftResult(
         posts=tuple(paths.values()), assets=tuple(assets), outcomes=outcomes,
         fallback_sections={lang: d.fallback_sections for lang, d in drafts.items()},
@@ -285,10 +294,19 @@ def _chart_specs(a: Analysis, plan, options: DraftOptions, drafts: Mapping[str, 
         for spec in cached_charts(options.chart_cache, tables, lang, top=options.top,
                                   annotations=annotations, alts=alts, released=released,
                                   vocab=a.vocab, headlines=headlines, highlights=highlights):
-            entry = (spec.stem, spec)
+            entry = (chart_stem(spec), spec)
             specs = out[spec.chart].setdefault(lang, [])
             specs.insert(0, entry) if spec.kind == "parent" else specs.append(entry)
     return out
+
+
+def chart_stem(spec) -> str:
+    """The chart's file stem with a hash of its spec: 'text-en-1a2b3c4d5e6f'. A run with other
+    data writes other names, so it never changes a chart that an older post still shows
+    (writer.publish); the same data gives the same names (deterministic output)."""
+    import hashlib
+
+    return f"{spec.stem}-{hashlib.sha256(spec.to_json().encode('utf-8')).hexdigest()[:12]}"
 
 
 def _launch_annotations(findings, table):

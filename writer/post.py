@@ -3,9 +3,9 @@ conclusion and methodology footnotes. One post per language.
 
 Data is text, never markup: every name that comes from the data is escaped for Markdown,
 HTML and Liquid before it is written, so a bot called `{{ site.title }}` or `<script>`
-shows literally. Writes are atomic, and a post a person has edited since it was
-generated (its body no longer matches the hash in its front matter) is never overwritten
-without --force.
+shows literally. A post a person has edited since it was generated (the file, front
+matter included, no longer matches the post_sha256 in its front matter) is never
+overwritten without --force; writer.publish writes the posts and charts of a run as one.
 """
 
 from __future__ import annotations
@@ -224,14 +224,27 @@ def render_post(p: PostInput) -> str:
         "generated_by": _yaml_str(p.generated_by),
         "fallback_sections": "[" + ", ".join(d.fallback_sections) + "]",
         "facts": "[" + ", ".join(d.facts) + "]",
-        "body_sha256": body_hash(body),
+        "body_sha256": body_hash(body),  # what writer before post_sha256 checks
     }
     lines = ["---"] + [f"{k}: {v}" for k, v in fm.items() if v is not None] + ["---"]
-    return "\n".join(lines) + "\n" + body
+    text = "\n".join(lines) + "\n" + body
+    # The whole file, front matter included, is what a person may edit: hash all of it
+    # but this one line, and put the line last in the front matter.
+    head = len("\n".join(lines[:-1])) + 1
+    return text[:head] + f"post_sha256: {post_hash(text)}\n" + text[head:]
 
 
 def body_hash(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+POST_HASH = re.compile(r"^post_sha256: ([0-9a-f]{64})\n", re.M)
+
+
+def post_hash(text: str) -> str:
+    """sha256 of the whole post without its own post_sha256 line (a file cannot hold its
+    own hash), so a change anywhere else, front matter or body, shows."""
+    return hashlib.sha256(POST_HASH.sub("", text, count=1).encode("utf-8")).hexdigest()
 
 
 def split_post(text: str) -> tuple[dict[str, str], str, int]:
@@ -248,8 +261,20 @@ def split_post(text: str) -> tuple[dict[str, str], str, int]:
 
 
 def was_edited(path: Path) -> bool:
-    """True when the post on disk is not what writer generated (a person changed it)."""
-    fm, body, _ = split_post(path.read_text(encoding="utf-8"))
+    """True when the post on disk is not what writer generated (a person changed it).
+
+    A post with post_sha256 is checked whole; one written before that field existed has
+    only body_sha256, and is checked as it was then (its body). A file that is not UTF-8
+    text is not writer's: it counts as edited.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    fm, body, _ = split_post(text)
+    if "post_sha256" in fm:
+        found = POST_HASH.search(text, 0, len(text) - len(body))
+        return found is None or found.group(1) != post_hash(text)
     return fm.get("body_sha256") != body_hash(body)
 
 
@@ -272,7 +297,18 @@ def atomic_write(path: Path, data: bytes | str) -> None:
 
 def check_overwrite(paths: Sequence[Path], force: bool) -> None:
     """Refuse, before anything is written, to replace a post a person has edited."""
-    edited = [p for p in paths if p.exists() and not force and was_edited(p)]
+    from writer.errors import InputError, Problem
+
+    for p in paths:
+        if p.is_dir():
+            raise InputError(Problem("a folder stands where the post must be written",
+                                     file=str(p), fix="move or remove the folder"))
+    try:
+        edited = [p for p in paths if p.exists() and not force and was_edited(p)]
+    except OSError as exc:
+        raise InputError(Problem(f"cannot read the existing post ({exc.strerror})",
+                                 file=str(exc.filename or paths[0]),
+                                 fix="make it readable, or move it away")) from None
     if edited:
         names = ", ".join(str(p) for p in edited)
         raise UsageError(
