@@ -30,8 +30,9 @@ def drafted(tmp_path_factory):
         posts = draft_in_process(["draft", "--period", "2025H1", "--no-cache", "--out", str(out)])
     finally:
         mp.undo()
-    specs = {p.name: json.loads(p.read_text(encoding="utf-8"))
-             for p in out.glob("assets/*/*.vl.json")}
+    # chart files carry a hash of their spec (writer.publish): key them by chart and language
+    specs = {re.sub(r"-[0-9a-f]{12}\.vl\.json$", ".vl.json", p.name):
+             json.loads(p.read_text(encoding="utf-8")) for p in out.glob("assets/*/*.vl.json")}
     return posts, specs
 
 

@@ -457,7 +457,7 @@ def test_a_new_group_that_stayed_small_is_told_with_the_small_launches():
         "Launched during the period, Grok-3 (peaking at 0.7%) stayed small in reasoning messages, "
         "each under 1%; so did the newly arrived hybrid reasoning models, Flash (about 0.4%) "
         "and Qwen (0.4%), together peaking at about 0.9%.")
-    assert "混合推理模型 Flash（约0.4%）和Qwen（0.4%）同样用量很小，合计最高约0.9%" in f.text["zh"]
+    assert "混合推理模型Flash（约0.4%）和Qwen（0.4%）同样用量很小，合计最高约0.9%" in f.text["zh"]
 
 
 def test_an_established_group_gets_its_own_finding_at_the_end():
@@ -469,7 +469,7 @@ def test_an_established_group_gets_its_own_finding_at_the_end():
     assert [fact.entity for fact in f.facts.values()] == ["hybrid-reasoning", "A-Flash", "B"]
     assert f.text["en"] == ("Hybrid reasoning models, A-Flash (8%) and B (4%), together held 12% "
                             "of reasoning messages at the end of the period.")
-    assert f.text["zh"] == "混合推理模型 A-Flash（8%）和B（4%）期末合计占推理消息的12%。"
+    assert f.text["zh"] == "混合推理模型A-Flash（8%）和B（4%）期末合计占推理消息的12%。"
 
 
 def test_a_group_of_one_whole_family_is_that_family_story():
@@ -561,7 +561,7 @@ def test_another_tag_is_named_by_itself():
     f = one(found, "group_share", "open-weights")
     # members in the group's order (writer.shares puts the largest first)
     assert f.text["en"].startswith("Open weights models, A-open (5%) and B (10%), together")
-    assert f.text["zh"].startswith("open-weights 类模型")
+    assert f.text["zh"].startswith("“open-weights”类模型")
 
 
 # ------------------------------------------------------------------ never Other, never excluded
