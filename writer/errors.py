@@ -125,7 +125,7 @@ def read_text(path, what: str = "file", fix_path: str = "check the path") -> str
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         if b"\x00" in raw:
-            why, fix = "is binary, not text", "give the path of a Markdown text file"
+            why, fix = "is binary, not UTF-8 text", "give the path of a UTF-8 Markdown file"
         else:
             try:
                 raw.decode("gb18030")
