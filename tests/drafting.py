@@ -11,7 +11,7 @@ from writer import charts, cli
 
 def no_render(monkeypatch) -> None:
     """The words are under test, not the pictures: a fixed SVG instead of vl-convert."""
-    monkeypatch.setattr(charts, "_render_many", lambda jobs, scale, workers: [
+    monkeypatch.setattr(charts, "_start_many", lambda jobs, scale, workers: lambda: [
         ('<svg xmlns="http://www.w3.org/2000/svg"/>', b"png" if png else None)
         for _, png in jobs])
     monkeypatch.setattr(charts, "start_renderer", lambda cache: None)

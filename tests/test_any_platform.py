@@ -16,7 +16,7 @@ sometimes not. The contract:
 Speed: the cases call `writer.cli.main([...])` in-process (no interpreter start-up per
 case). Rendering charts through vl-convert (~0.6 s a chart, several charts a language) is
 most of a draft's time and says nothing about the words or numbers, so for most cases
-`writer.charts._render_many` is replaced by a stub returning a fixed SVG/PNG; the Vega-Lite
+`writer.charts._start_many` is replaced by a stub returning a fixed SVG/PNG; the Vega-Lite
 JSON is still written by the real `export`. One case in RENDER_EVERY really renders, so a
 spec that vl-convert rejects (an odd name, an empty chart) still fails here.
 
@@ -221,7 +221,7 @@ def run_case(seed: int, root: Path, render: bool | None = None, tame: bool | str
     render = (seed % RENDER_EVERY == 0) if render is None else render
 
     captured = []
-    real_analyse, real_many, real_start = (pipeline.analyse, charts._render_many,
+    real_analyse, real_many, real_start = (pipeline.analyse, charts._start_many,
                                            charts.start_renderer)
 
     def analyse(*a, **kw):
@@ -230,16 +230,16 @@ def run_case(seed: int, root: Path, render: bool | None = None, tame: bool | str
         return result
 
     def stub(jobs, scale, workers):  # see the module docstring: rendering is the cost
-        return [('<svg xmlns="http://www.w3.org/2000/svg"/>', b"\x89PNG stub" if png else None)
-                for _spec, png in jobs]
+        return lambda: [('<svg xmlns="http://www.w3.org/2000/svg"/>',
+                         b"\x89PNG stub" if png else None) for _spec, png in jobs]
 
     pipeline.analyse = analyse
     if not render:
-        charts._render_many, charts.start_renderer = stub, (lambda cache: None)
+        charts._start_many, charts.start_renderer = stub, (lambda cache: None)
     try:
         o.rc, o.stdout, o.stderr, o.traceback = _call(argv)
     finally:
-        pipeline.analyse, charts._render_many, charts.start_renderer = (
+        pipeline.analyse, charts._start_many, charts.start_renderer = (
             real_analyse, real_many, real_start)
 
     if o.traceback:

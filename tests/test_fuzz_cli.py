@@ -78,7 +78,7 @@ def sandbox(monkeypatch):
             monkeypatch.delenv(key)
     monkeypatch.setenv("WRITER_BASE_URL", "http://127.0.0.1:9/v1")  # closed: refused at once
     monkeypatch.setenv("OPENAI_API_KEY", "sk-fuzz")
-    monkeypatch.setattr(charts, "_render_many", lambda jobs, scale, workers: [
+    monkeypatch.setattr(charts, "_start_many", lambda jobs, scale, workers: lambda: [
         ('<svg xmlns="http://www.w3.org/2000/svg"/>', b"\x89PNG stub" if png else None)
         for _spec, png in jobs])
     monkeypatch.setattr(charts, "start_renderer", lambda cache: None)

@@ -169,9 +169,9 @@ def stub_charts(monkeypatch):
     from writer import charts
 
     def render(jobs, scale, workers):
-        return [(STUB_SVG, b"\x89PNG stub" if png else None) for _spec, png in jobs]
+        return lambda: [(STUB_SVG, b"\x89PNG stub" if png else None) for _spec, png in jobs]
 
-    monkeypatch.setattr(charts, "_render_many", render)
+    monkeypatch.setattr(charts, "_start_many", render)
     monkeypatch.setattr(charts, "start_renderer", lambda cache: None)
 
 

@@ -1125,9 +1125,38 @@ def _collect(proc: subprocess.Popen | None, n: int) -> dict[int, tuple[str, byte
     return out
 
 
-def _render_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int
-                 ) -> list[tuple[str, bytes | None]]:
-    """Render `jobs` (spec, want PNG): in `workers` helper processes when workers > 1.
+@dataclass
+class Rendering:
+    """Charts handed to the helper processes, rendering while the caller does other work
+    (begin_export); export_all collects them."""
+
+    jobs: list  # the ExportJobs
+    wants: list[bool]  # PNG wanted (and possible)
+    found: list  # (cache key, cached SVG or None, cached PNG or None) per job
+    todo: list[int]  # jobs not in the cache
+    result: Any  # () -> [(svg, png or None)] for `todo`, in order (waits for the helpers)
+    cancel: Any = None  # () -> None: stop the helpers (the run failed before export_all)
+
+
+def begin_export(jobs: Sequence[ExportJob], cache: Path | None = None,
+                 workers: int | None = None, scale: float = 2) -> Rendering:
+    """Look the jobs up in the cache and start rendering the rest in the helpers now, so the
+    caller can write and verify its posts meanwhile. Pass the result to export_all."""
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1)
+    jobs = list(jobs)
+    no_font = not cjk_font_available() if any(j.spec.lang == "zh" for j in jobs) else False
+    wants = [job.png and not (job.spec.lang == "zh" and no_font) for job in jobs]
+    fonts = _font_stamp() if cache is not None else None  # once, not once per chart
+    found = [_cached(job.spec, cache, png, scale, fonts) for job, png in zip(jobs, wants)]
+    todo = [i for i, (_, svg, _) in enumerate(found) if svg is None]
+    result = _start_many([(jobs[i].spec, wants[i]) for i in todo], scale, workers)
+    return Rendering(jobs, wants, found, todo, result, getattr(result, "cancel", None))
+
+
+def _start_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int):
+    """Start rendering `jobs` (spec, want PNG) in `workers` helper processes when workers > 1;
+    returns the function that waits for them and gives [(svg, png or None)] in job order.
 
     The helpers share the jobs out as they go (each claims the next unclaimed one), so both
     cores stay busy however unequal the charts are; this process only waits, so it never
@@ -1135,34 +1164,62 @@ def _render_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int
     fonts registered, so their bytes are the ones this process would make; whatever they do
     not deliver (a helper that fails for any reason), this process renders.
     """
-    def here(spec: ChartSpec, png: bool) -> tuple[str, bytes | None]:
-        svg = render_svg(spec)
-        return svg, render_png(spec, scale=scale, svg=svg) if png else None
-
-    done: dict[int, tuple[str, bytes | None]] = {}
-    if workers > 1 and (len(jobs) > 1 or _early):
-        import shutil
+    procs, claims = [], None
+    if jobs and workers > 1 and (len(jobs) > 1 or _early):
         import tempfile
 
         claims = tempfile.mkdtemp(prefix="writer-render-")
+        procs = [_helper(jobs, scale, claims) for _ in range(min(workers, len(jobs)))]
+
+    def result() -> list[tuple[str, bytes | None]]:
+        import shutil
+
+        done: dict[int, tuple[str, bytes | None]] = {}
         try:
-            procs = [_helper(jobs, scale, claims) for _ in range(min(workers, len(jobs)))]
             for proc in procs:
                 done.update(_collect(proc, len(jobs)))
         finally:
+            if claims:
+                shutil.rmtree(claims, ignore_errors=True)
+        for i, (spec, png) in enumerate(jobs):
+            if i not in done:
+                svg = render_svg(spec)
+                done[i] = (svg, render_png(spec, scale=scale, svg=svg) if png else None)
+        return [done[i] for i in range(len(jobs))]
+
+    def cancel() -> None:
+        import shutil
+
+        for proc in procs:
+            if proc is not None:
+                proc.kill()
+                proc.wait()
+                for pipe in (proc.stdin, proc.stdout):
+                    try:
+                        pipe.close()
+                    except OSError:
+                        pass
+        if claims:
             shutil.rmtree(claims, ignore_errors=True)
-    for i, (spec, png) in enumerate(jobs):
-        if i not in done:
-            done[i] = here(spec, png)
-    return [done[i] for i in range(len(jobs))]
+
+    result.cancel = cancel
+    return result
+
+
+def _render_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int
+                 ) -> list[tuple[str, bytes | None]]:
+    """Render `jobs` (spec, want PNG) and wait for them (see _start_many)."""
+    return _start_many(jobs, scale, workers)()
 
 
 def export_all(jobs: Sequence[ExportJob], directory: Path, cache: Path | None = None,
-               workers: int | None = None, scale: float = 2) -> tuple[ExportResult, ...]:
+               workers: int | None = None, scale: float = 2,
+               started: Rendering | None = None) -> tuple[ExportResult, ...]:
     """Write every job's files into `directory`, atomically; results in job order.
 
     Charts not in `cache` are rendered once each, split over `workers` processes (default:
-    2 when the machine has more than one core). A Chinese chart without the CJK font still
+    2 when the machine has more than one core); `started` is the begin_export of these very
+    jobs, when the rendering was started earlier. A Chinese chart without the CJK font still
     gets its SVG and JSON (a browser may have the font); its PNG is skipped and the result's
     `warning` says how to fix it.
     """
@@ -1171,15 +1228,9 @@ def export_all(jobs: Sequence[ExportJob], directory: Path, cache: Path | None = 
             raise ValueError(f"stem {job.stem!r} must be a plain file name without a directory")
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    if workers is None:
-        workers = min(2, os.cpu_count() or 1)
-    no_font = not cjk_font_available() if any(j.spec.lang == "zh" for j in jobs) else False
-    wants = [job.png and not (job.spec.lang == "zh" and no_font) for job in jobs]
-    fonts = _font_stamp() if cache is not None else None  # once, not once per chart
-    found = [_cached(job.spec, cache, png, scale, fonts) for job, png in zip(jobs, wants)]
-    todo = [i for i, (_, svg, _) in enumerate(found) if svg is None]
-    rendered = dict(zip(todo, _render_many([(jobs[i].spec, wants[i]) for i in todo], scale,
-                                           workers)))
+    r = started if started is not None else begin_export(jobs, cache, workers, scale)
+    jobs, wants, found = r.jobs, r.wants, r.found
+    rendered = dict(zip(r.todo, r.result()))
     for i, (_, svg, image) in enumerate(found):
         if svg is not None and wants[i] and image is None:
             # Cached without its PNG (it was not a thumbnail then): rasterise the cached SVG.

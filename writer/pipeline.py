@@ -158,6 +158,31 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
     if not offline_only:
         start_renderer(options.chart_cache)  # warms up on the other core while specs are built
     charts = _chart_specs(a, plan, options, drafts)
+    from writer.charts import ExportJob, begin_export
+
+    # The posts show the SVGs; a PNG is only the post's thumbnail (render_post: its first
+    # image), so only that chart gets one per language.
+    thumbs = {lang: next((stem for by_lang in charts.values() for stem, _ in by_lang[lang]), None)
+              for lang in options.langs}
+    jobs = [ExportJob(spec, stem, png=stem == thumbs[lang])
+            for by_lang in charts.values() for lang in options.langs
+            for stem, spec in by_lang[lang]]
+    # the helpers render while this process writes and verifies the posts
+    rendering = begin_export(jobs, cache=options.chart_cache)
+    try:
+        return _verify_and_publish(a, plan, ctx, drafts, charts, jobs, rendering, options,
+                                   backend, outcomes, day, slug, assets_dir)
+    except BaseException:
+        if rendering.cancel is not None:
+            rendering.cancel()  # a run that stops here leaves no helper behind
+        raise
+
+
+def _verify_and_publish(a, plan, ctx, drafts, charts, jobs, rendering, options, backend,
+                        outcomes, day, slug, assets_dir) -> DraftResult:
+    """Render the posts, verify them (both languages, and the pair), then publish the posts
+    and the charts being rendered as one transaction."""
+    dataset, weeks = a.dataset, a.weeks
     texts: dict[str, str] = {}
     reports: dict[str, Report] = {}
     for lang in options.langs:
@@ -190,15 +215,8 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
 
     paths = {lang: post_path(options.out, day, slug, lang) for lang in options.langs}
     from writer import publish
-    from writer.charts import ExportJob, export_all
+    from writer.charts import export_all
 
-    # The posts show the SVGs; a PNG is only the post's thumbnail (render_post: its first
-    # image), so only that chart gets one per language.
-    thumbs = {lang: next((stem for by_lang in charts.values() for stem, _ in by_lang[lang]), None)
-              for lang in options.langs}
-    jobs = [ExportJob(spec, stem, png=stem == thumbs[lang])
-            for by_lang in charts.values() for lang in options.langs
-            for stem, spec in by_lang[lang]]
     assets, warnings = [], []
     # One transaction (writer.publish): locked, staged, then charts before posts.
     with publish.transaction(options.out) as staging:
@@ -208,7 +226,8 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
         if options.chart_cache is not None:
             publish.clean_temp(options.chart_cache)
         staged_assets = staging.path(assets_dir.relative_to(options.out))
-        for result in export_all(jobs, staged_assets, cache=options.chart_cache):
+        for result in export_all(jobs, staged_assets, cache=options.chart_cache,
+                                 started=rendering):
             assets.extend(assets_dir / f.name for f in result.files)
             if result.warning and result.warning not in warnings:
                 warnings.append(result.warning)
