@@ -252,7 +252,7 @@ SAMPLE_TEXT = {
         "conclusion": "模型选择持续变化：新发布的模型几周内就能赢得用户。",
         "footnotes": ("图表中每根柱子代表一周（周一至周日）的数据。",
                       "发给平台自有机器人（Assistant）的消息不计入统计。",
-                      "图表中的模型系列：GPT-4.1 包括 GPT-4.1、GPT-4.1-mini。"),
+                      "图表中的模型系列：GPT-4.1包括GPT-4.1、GPT-4.1-mini。"),
         "alt": "{chart}图表：各模型系列每周消息份额",
     },
 }
@@ -421,7 +421,7 @@ def markdown_texts(post_text: str) -> list[str]:
     out = []
     for raw in _body(post_text).splitlines():
         line = raw.strip()
-        if not line or line.startswith(("#", "![", "{:", "* content")):
+        if not line or line.startswith(("#", "![", "{:", "* content", "<style")):
             continue
         text = _as_text(re.sub(r"^(?:- |> |\[\^\d+\]: )", "", line))
         if text:

@@ -68,3 +68,37 @@ def test_a_muted_series_is_still_readable_and_the_legend_keeps_its_colours(draft
     bars = _bar_layer(specs["video-en.vl.json"])
     assert 0.3 <= MUTED <= 0.5  # muted, not gone: the stack must still read as 100%
     assert "opacity" not in (bars["encoding"]["color"].get("legend") or {})
+
+
+def _font_sizes(node) -> list[float]:
+    out = []
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k.lower().endswith("fontsize") and isinstance(v, (int, float)):
+                out.append(float(v))
+            else:
+                out.extend(_font_sizes(v))
+    elif isinstance(node, list):
+        for v in node:
+            out.extend(_font_sizes(v))
+    return out
+
+
+def test_no_chart_text_is_under_12_px_and_phones_see_charts_at_their_own_size(drafted):
+    """On a 390 px phone a chart shrunk to the screen would show 11 px text at ~5 px; the
+    post's phone layout keeps each chart at its own size (scrolling sideways), so the spec's
+    sizes are the sizes read."""
+    from writer.charts import MIN_TEXT_PX
+    from writer.post import PHONE_LAYOUT
+
+    posts, specs = drafted
+    assert MIN_TEXT_PX >= 12
+    for name, spec in specs.items():
+        sizes = _font_sizes(spec)
+        assert sizes and min(sizes) >= MIN_TEXT_PX, (name, sorted(set(sizes)))
+    for post in posts.values():
+        images = [i for i, ln in enumerate(post.splitlines()) if ln.startswith("![")]
+        lines = post.splitlines()
+        assert images and all(lines[i + 1] == "{: .writer-chart}" for i in images)
+        assert post.count(PHONE_LAYOUT) == 1
+        assert "max-width: 640px" in PHONE_LAYOUT and "max-width: none" in PHONE_LAYOUT

@@ -309,7 +309,7 @@ def _where(html: str, place: str) -> str:
 
 def _expected(case: str, place: str, lang: str) -> str:
     name = CASES[case]
-    return {"footnote-family": f"{name} 包括" if lang == "zh" else f"{name} includes",
+    return {"footnote-family": f"{name}包括" if lang == "zh" else f"{name} includes",
             "footnote-bot": f"{name} mini",
             "footnote-excluded": f"Own {name}", "footnote-trigger": f"{name} button",
             "bullet-start": f"{name} {_end(case, place)}"}.get(place, _wrapped(case, place))

@@ -29,7 +29,7 @@ def sentences(post: str) -> list[str]:
     out = []
     for line in body.splitlines():
         line = line.strip()
-        if not line or line.startswith(("[^", "* content", "{:toc}")):
+        if not line or line.startswith(("[^", "* content", "{:", "<style")):
             continue
         line = re.sub(r"\]\(\{\{.*?\}\}\)$", "", line)  # an image: keep its alt text
         line = re.sub(r"\[\^\d+\]|\{#[^}]*\}", "", line)

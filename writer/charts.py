@@ -449,6 +449,9 @@ def _label_rows(annotations: Sequence[tuple[int, str]], step_px: float) -> list[
     return rows
 
 
+MIN_TEXT_PX = 12  # the smallest text in a chart, in CSS pixels at the chart's own size
+
+
 def _config(lang: str) -> dict[str, Any]:
     return {
         "font": FONTS[lang],
@@ -457,10 +460,13 @@ def _config(lang: str) -> dict[str, Any]:
         "view": {"stroke": None},
         "title": {"anchor": "start", "fontSize": 17, "fontWeight": 600, "color": "#1a1a1a",
                   "subtitleFontSize": 12, "subtitleColor": "#5f6368", "subtitlePadding": 4},
-        "axis": {"labelColor": "#4a4a4a", "titleColor": "#4a4a4a", "labelFontSize": 11,
-                 "titleFontSize": 11, "titleFontWeight": 500, "domainColor": "#9e9e9e",
+        # No text under MIN_TEXT_PX: on a phone a chart is shown at its own size (the
+        # post's phone layout scrolls it sideways), so these are the sizes a reader sees.
+        "axis": {"labelColor": "#4a4a4a", "titleColor": "#4a4a4a", "labelFontSize": MIN_TEXT_PX,
+                 "titleFontSize": MIN_TEXT_PX, "titleFontWeight": 500, "domainColor": "#9e9e9e",
                  "tickColor": "#9e9e9e", "gridColor": "#ececec"},
-        "legend": {"labelFontSize": 11.5, "titleFontSize": 11.5, "titleFontWeight": 600,
+        "legend": {"labelFontSize": MIN_TEXT_PX, "titleFontSize": MIN_TEXT_PX,
+                   "titleFontWeight": 600,
                    "labelColor": "#333333", "titleColor": "#333333", "symbolType": "square",
                    "symbolSize": 120, "rowPadding": 5, "labelLimit": 190},
     }
@@ -512,7 +518,7 @@ def _annotation_layers(table: ShareTable, annotations: Sequence[Annotation], lab
             stroke="#222222", strokeWidth=0.6,
         ).encode(x=x, y=altair.Y(f"{y_field}:Q"), color=altair.Color("color:N", scale=None)))
         text_layers.append(altair.Chart(rows_data).mark_text(
-            align="left", baseline="middle", dx=6, dy=dy, fontSize=11, fontWeight=600,
+            align="left", baseline="middle", dx=6, dy=dy, fontSize=MIN_TEXT_PX, fontWeight=600,
             color="#222222",
         ).encode(x=x, y=altair.Y(f"{y_field}:Q"), text="label:N"))
     return [rule, *dot_layers, *text_layers]
@@ -704,7 +710,7 @@ def build_parent_line(table: ShareTable, lang: str, *, annotations: Sequence[Ann
     # Label the first, the last and the highest week with their value.
     marked = _marked_points(values)
     value_labels = altair.Chart(_named(marked, datasets)).mark_text(
-        dy=-11, fontSize=11, fontWeight=600, color=LINE_COLOR,
+        dy=-11, fontSize=MIN_TEXT_PX, fontWeight=600, color=LINE_COLOR,
     ).encode(x=x, y=y, text="share_text:N")
     notes = _annotation_layers(table, annotations, labels, {}, lang, y_max, "share", datasets)
     chart = altair.layer(area, line, points, value_labels, *notes).properties(

@@ -211,6 +211,7 @@ _MARKUP = [
     _rx(r"^~~~.*?^~~~[^\n]*$", re.DOTALL | re.MULTILINE),
     _rx(r"`[^`\n]+`"),  # inline code
     _rx(r"<!--.*?-->", re.DOTALL),  # HTML comments
+    _rx(r"<(style|script)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE),  # CSS, scripts
     _rx(r"</?[A-Za-z!][^>\n]*>"),  # HTML tags and their attributes
     _rx(r"\{\{.*?\}\}", re.DOTALL),  # Liquid output
     _rx(r"\{%.*?%\}", re.DOTALL),  # Liquid tags

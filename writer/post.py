@@ -185,15 +185,25 @@ def render_body(p: PostInput) -> str:
             if image.file.startswith(f"{section.chart}-share"):
                 block.append(w["share_line"].format(parent=p.parent_noun or w["parent"]))
             src = f"{p.site.assets_base.rstrip('/')}/{p.slug}/{image.file}"
-            block.append(f"![{_alt(image.alt)}]({{{{ '{src}' | relative_url }}}})")
+            block.append(f"![{_alt(image.alt)}]({{{{ '{src}' | relative_url }}}})\n"
+                         "{: .writer-chart}")
         block.append("\n".join(f"- {safe_prose(b)}" for b in section.bullets))
         block.append(f"{w['takeaway']}{'' if lang == 'zh' else ' '}{safe_prose(section.takeaway)}")
         out.append("\n\n".join(block))
     out.append(f"## {w['conclusion']}\n\n{safe_prose(d.frame.conclusion)}")
+    if p.images:
+        out.append(PHONE_LAYOUT)
     if p.footnotes.items:
         notes = "\n".join(f"[^{i + 1}]: {item}" for i, item in enumerate(p.footnotes.items))
         out.append(f"## {w['notes']}\n\n{_notes_intro(lang)}\n\n{notes}")
     return "\n\n".join(out) + "\n"
+
+
+# On a narrow screen a chart keeps its own size (text at least charts.MIN_TEXT_PX) and its
+# paragraph scrolls sideways, instead of the chart shrinking to 45% and its text to 5 px.
+PHONE_LAYOUT = ("<style>@media (max-width: 640px) { p.writer-chart { overflow-x: auto; } "
+                "p.writer-chart img { max-width: none !important; width: auto !important; "
+                "height: auto !important; } }</style>")
 
 
 def _notes_intro(lang: str) -> str:
