@@ -6,6 +6,8 @@ import contextlib
 import io
 from pathlib import Path
 
+import pytest
+
 from writer import charts, cli
 
 
@@ -26,3 +28,14 @@ def draft_in_process(argv: list[str]) -> dict[str, str]:
     posts = [Path(p) for p in out.getvalue().split() if p.endswith(".md")]
     return {("zh" if p.name.endswith("-zh.md") else "en"): p.read_text(encoding="utf-8")
             for p in posts}
+
+
+@contextlib.contextmanager
+def charts_not_rendered():
+    """no_render for a module-scoped fixture (which cannot use the monkeypatch fixture)."""
+    mp = pytest.MonkeyPatch()
+    no_render(mp)
+    try:
+        yield
+    finally:
+        mp.undo()

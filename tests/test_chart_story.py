@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from drafting import draft_in_process, no_render  # noqa: E402
+from drafting import charts_not_rendered, draft_in_process  # noqa: E402
 
 from writer.charts import MUTED
 
@@ -23,13 +23,9 @@ def _bar_layer(spec: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    no_render(mp)
-    try:
-        out = tmp_path_factory.mktemp("charts")
+    out = tmp_path_factory.mktemp("charts")
+    with charts_not_rendered():
         posts = draft_in_process(["draft", "--period", "2025H1", "--no-cache", "--out", str(out)])
-    finally:
-        mp.undo()
     # chart files carry a hash of their spec (writer.publish): key them by chart and language
     specs = {re.sub(r"-[0-9a-f]{12}\.vl\.json$", ".vl.json", p.name):
              json.loads(p.read_text(encoding="utf-8")) for p in out.glob("assets/*/*.vl.json")}

@@ -17,6 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import platforms  # noqa: E402
+from drafting import charts_not_rendered  # noqa: E402
 from drafting import draft_in_process as _draft, no_render as _no_render  # noqa: E402
 
 SAMPLE_PERIODS = ("2025H1", "2025Q2", "2025-03")
@@ -54,14 +55,10 @@ def _repeats(post: str) -> list[tuple[str, int]]:
 
 @pytest.fixture(scope="module")
 def sample_posts(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    _no_render(mp)
-    try:
-        root = tmp_path_factory.mktemp("said-once")
+    root = tmp_path_factory.mktemp("said-once")
+    with charts_not_rendered():
         return {p: _draft(["draft", "--period", p, "--out", str(root / p), "--no-cache"])
                 for p in SAMPLE_PERIODS}
-    finally:
-        mp.undo()
 
 
 @pytest.mark.parametrize("period", SAMPLE_PERIODS)

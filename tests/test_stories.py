@@ -19,7 +19,7 @@ from writer.load import load
 from writer.periods import parse_period, resolve_weeks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from drafting import draft_in_process, no_render  # noqa: E402
+from drafting import charts_not_rendered, draft_in_process  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,13 +41,9 @@ STORIES = [
 
 @pytest.fixture(scope="module")
 def told(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    no_render(mp)
-    try:
+    with charts_not_rendered():
         posts = draft_in_process(["draft", "--period", "2025H1", "--no-cache",
                                   "--out", str(tmp_path_factory.mktemp("stories"))])
-    finally:
-        mp.undo()
     data = load(ROOT / "data" / "usage.csv", ROOT / "data" / "models.csv")
     weeks = resolve_weeks(parse_period("2025H1"), sorted({w.date() for w in data.usage["week"]}))
     findings = pipeline.analyse(data, weeks).findings

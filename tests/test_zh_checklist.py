@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import platforms  # noqa: E402
-from drafting import draft_in_process, no_render  # noqa: E402
+from drafting import charts_not_rendered, draft_in_process, no_render  # noqa: E402
 
 CJK = r"[\u4e00-\u9fff]"
 RULES = {
@@ -60,15 +60,11 @@ def problems(post: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def sample_zh(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    no_render(mp)
-    try:
-        root = tmp_path_factory.mktemp("zh")
+    root = tmp_path_factory.mktemp("zh")
+    with charts_not_rendered():
         return {p: draft_in_process(["draft", "--period", p, "--out", str(root / p),
                                      "--no-cache", "--lang", "zh"])["zh"]
                 for p in ("2025H1", "2025Q2", "2025-03")}
-    finally:
-        mp.undo()
 
 
 @pytest.mark.parametrize("period", ["2025H1", "2025Q2", "2025-03"])
