@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from writer.errors import UsageError, WriterError
+from writer.errors import Problem, UsageError, WriterError
 
 DEFAULT_DATA = "data/usage.csv"
 DEFAULT_MODELS = "data/models.csv"
@@ -90,6 +90,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="exit 1 if any section fell back to the offline text")
     p.add_argument("--force", action="store_true", help="overwrite posts a person has edited")
+    p.add_argument("--compare", nargs="?", const="previous", default=None, metavar="PERIOD",
+                   help="add 'Since the last report': each chart's biggest change against "
+                        "PERIOD (alone: the same number of weeks right before the period)")
     profile_args(p)
 
     p = sub.add_parser("shares", help="print one chart's weekly share table")
@@ -295,6 +298,12 @@ def cmd_draft(args) -> int:
     _warn(dataset.warnings)
     weeks = _resolve(args, dataset)
     _announce(weeks)
+    compare_weeks = None
+    if args.compare:
+        compare_weeks = pipeline.resolve_compare(
+            args.compare, weeks, lambda label: _resolve(args, dataset, label))
+        print(f"compare with {compare_weeks.mondays[0]} to {compare_weeks.end} "
+              f"({len(compare_weeks.mondays)} weeks)", file=sys.stderr)
     post_cfg = config.get("post", {})
     options = pipeline.DraftOptions(
         langs=langs, out=Path(args.out), day=_day(args.date),
@@ -305,6 +314,7 @@ def cmd_draft(args) -> int:
         data_note=post_cfg.get("data_note"),
         chart_cache=None if args.no_cache else Path(args.out) / ".cache" / "charts",
         profile=_profile(args, config),
+        compare_weeks=compare_weeks,
     )
     backend = make_backend(settings)
 
@@ -431,10 +441,24 @@ COMMANDS = {"eval": cmd_eval, "draft": cmd_draft, "shares": cmd_shares, "finding
             "aggregate": cmd_aggregate}
 
 
+def _no_nul_paths(args) -> None:
+    """A NUL byte cannot be in a file name (the OS refuses it with a ValueError deep inside
+    whatever opens it) nor mean anything in a period or a name: say so once, up front."""
+    for name, value in vars(args).items():
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and "\x00" in v:
+                flag = f"--{name.replace('_', '-')}" if name not in ("posts", "post", "events") \
+                    else name.upper()
+                raise UsageError(Problem(f"{flag} {v!r} holds a NUL byte, which no path, "
+                                         "period or name can", fix="check the argument (a stray \\0 or a "
+                                         "pasted binary string)"))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv[0] if argv else None).parse_args(argv)
     try:
+        _no_nul_paths(args)
         return COMMANDS[args.command](args)
     except WriterError as exc:
         print(f"error: {exc.render()}", file=sys.stderr)

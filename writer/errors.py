@@ -115,6 +115,9 @@ def read_text(path, what: str = "file", fix_path: str = "check the path") -> str
     except OSError as exc:
         raise InputError(Problem(f"cannot read the {what} ({exc.strerror})", file=name,
                                  fix=fix_path)) from None
+    except ValueError:  # a NUL byte in the path: no file can have that name
+        raise InputError(Problem(f"{name!r} is not a usable path for the {what}",
+                                 fix=fix_path)) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark some Windows editors add: still UTF-8
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):

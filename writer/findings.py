@@ -1384,3 +1384,64 @@ def _rank(drafts: list[_Draft], charts: tuple[str, ...], scope: Mapping[str, flo
         told[about(d)] = now + 1
         out.append((d, round(-neg, 6)))
     return out
+
+
+# ============================================================================ compare
+
+
+def compare(now: Shares, before: Shares, registry: Registry,
+            settings: FindingSettings = FindingSettings(),
+            vocab: Vocabulary | None = None, per_chart: int = 2) -> tuple[Finding, ...]:
+    """"Since the last report": each chart's biggest changes in a family's mean share between
+    an earlier period (`before`) and this one (`now`), ids C1, C2, ... by size.
+
+    A family counts when it is charted in both periods (Other and excluded bots are not
+    subjects) and its mean moved by at least `min_change_pp`. Means are over each period's
+    weeks with data in that chart, so a chart that started mid-period is not diluted.
+    """
+    vocab = vocab or Vocabulary(top_n=now.top_n)
+    drafts = []
+    for chart in now.charts:
+        if chart not in before.charts:
+            continue
+        a, b = before[chart], now[chart]
+        wa = [i for i, t in enumerate(a.totals) if t > 0]
+        wb = [i for i, t in enumerate(b.totals) if t > 0]
+        if not wa or not wb:
+            continue
+        found = []
+        for name in b.entities:
+            fam = registry.families.get(name)
+            if name in NOT_SUBJECTS or name not in a.entities or (fam and fam.bots and all(
+                    registry.bots[x].excluded for x in fam.bots if x in registry.bots)):
+                continue
+            x = float(np.mean(np.asarray(a.shares)[wa, a.entities.index(name)]))
+            y = float(np.mean(np.asarray(b.shares)[wb, b.entities.index(name)]))
+            if abs(y - x) >= settings.min_change_pp and max(x, y) >= settings.min_share:
+                found.append((abs(y - x), name, x, y))
+        found.sort(key=lambda t: (-t[0], t[1]))
+        for _, name, x, y in found[:per_chart]:
+            weeks_a = tuple(before.weeks.mondays[i] for i in wa)
+            weeks_b = tuple(now.weeks.mondays[i] for i in wb)
+            drafts.append((abs(y - x), chart, name, [
+                _fact("before", x, "pct", weeks_a, name), _fact("after", y, "pct", weeks_b, name),
+                _fact("change", y - x, "pp", (weeks_a[0], weeks_b[-1]), name)]))
+    drafts.sort(key=lambda d: (-d[0], now.charts.index(d[1]), d[2]))
+    out = []
+    for i, (size, chart, name, facts) in enumerate(drafts, start=1):
+        fid = f"C{i}"
+        fs = {n: Fact(f"{fid}.{n}", n, v, u, e, ek, chart, wk) for n, v, u, wk, e, ek in facts}
+        text = {lang: vocab.localise(_since_text(fs, name, vocab.noun(chart, lang), lang), lang)
+                for lang in fmt.LANGS}
+        out.append(Finding(fid, "since_last", chart, name, "family", MappingProxyType(fs),
+                           round(size, 4), MappingProxyType(text)))
+    return tuple(out)
+
+
+def _since_text(f: Mapping[str, Fact], name: str, noun: str, lang: str) -> str:
+    r = lambda k, style=None: fmt.render_fact(f[k], lang, style)  # noqa: E731
+    if lang == "zh":
+        return (f"{name}本期平均占{noun}的{r('after')}，上期{_zh_is(r('before'))}，"
+                f"{r('change', 'signed')}。")
+    return (f"{name} averaged {r('after')} of {noun}, against {r('before')} in the previous "
+            f"period ({r('change', 'signed')}).")

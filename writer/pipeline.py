@@ -20,8 +20,8 @@ from writer import format as fmt
 from writer.draft import (
     Context, Draft, Outcome, chart_words, draft_with_llm, make_plan,
 )
-from writer.errors import InputError, Problem, WriterError
-from writer.findings import FindingSettings, Findings, find
+from writer.errors import InputError, Problem, UsageError, WriterError
+from writer.findings import FindingSettings, Findings, compare, find
 from writer.ledger import Ledger, build_ledger
 from writer.load import Dataset
 from writer.offline import write_offline
@@ -59,6 +59,7 @@ class DraftOptions:
     data_note: str | None = None  # overrides the automatic note for the sample data
     chart_cache: Path | None = None  # rendered charts reused across runs (None: render all)
     profile: Profile = Profile()  # the platform: its name, unit, audience and words
+    compare_weeks: Weeks | None = None  # draft --compare: the earlier period to compare with
 
 
 @dataclass(frozen=True)
@@ -81,15 +82,64 @@ class Analysis:
     findings: Findings
     ledger: Ledger
     vocab: Vocabulary = Vocabulary()
+    # "Since the last report": changes from an earlier period (findings.compare), if asked
+    comparisons: tuple = ()
+    compare_weeks: Weeks | None = None
 
 
 def analyse(dataset: Dataset, weeks: Weeks, settings: FindingSettings = FindingSettings(),
-            profile: Profile = Profile()) -> Analysis:
+            profile: Profile = Profile(), compare_weeks: Weeks | None = None) -> Analysis:
     shares = compute_shares(dataset, weeks, profile.top_n)
     vocab = Vocabulary.for_data(profile, shares.top_n, dataset.registry)
     findings = find(shares, dataset.registry, settings, vocab)
-    ledger = build_ledger(shares, findings, dataset.registry, vocab)
-    return Analysis(dataset, weeks, shares, findings, ledger, vocab)
+    comparisons = ()
+    if compare_weeks is not None:
+        before = compute_shares(dataset, compare_weeks, shares.top_n)
+        comparisons = compare(shares, before, dataset.registry, settings, vocab)
+    # the comparisons' facts are facts of the ledger too: a post may state them
+    ledger = build_ledger(shares, Findings(findings.period, findings.findings + comparisons,
+                                           findings.charts), dataset.registry, vocab)
+    return Analysis(dataset, weeks, shares, findings, ledger, vocab, comparisons, compare_weeks)
+
+
+def resolve_compare(value: str, weeks: Weeks, resolve: Callable[[str], Weeks]) -> Weeks:
+    """The period `draft --compare` compares with: `previous` (the same number of weeks right
+    before this period), or any period label. It must end before this period starts."""
+    from datetime import timedelta
+
+    if value == "previous":
+        n = len(weeks.mondays)
+        start = weeks.mondays[0] - timedelta(weeks=n)
+        label = f"{start.isoformat()}..{(weeks.mondays[0] - timedelta(days=1)).isoformat()}"
+        try:
+            before = resolve(label)
+        except UsageError:
+            before = None
+        if before is None or len(before.mondays) < n:
+            raise UsageError(f"--compare: the data does not hold the {n} weeks before "
+                             f"{weeks.mondays[0]}. Fix: give --compare a period the data "
+                             "holds, e.g. --compare 2025Q1, or draft a later period")
+        return before
+    before = resolve(value)
+    if before.mondays[-1] >= weeks.mondays[0]:
+        raise UsageError(f"--compare {value}: it must end before the post's period starts "
+                         f"({weeks.mondays[0]}). Fix: give an earlier period, or "
+                         "--compare alone for the weeks right before")
+    return before
+
+
+def since_bullets(a: Analysis, lang: str, per_chart: int = 1) -> tuple[tuple[str, tuple], ...]:
+    """The "Since the last report" bullets: each chart's biggest move, in chart order."""
+    told, out = set(), []
+    for chart in a.shares.charts:
+        for f in [c for c in a.comparisons if c.chart == chart][:per_chart]:
+            text = f.text[lang]
+            shown = a.vocab.display(f.subject, lang)
+            if text.startswith(shown):
+                text = f"**{shown}**{text[len(shown):]}"
+            out.append((text, tuple(x.id for x in f.facts.values())))
+            told.add(f.id)
+    return tuple(out)
 
 
 def all_names(dataset: Dataset) -> tuple[str, ...]:
@@ -139,7 +189,7 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
         # The chart renderers start up (~0.35 s each, on the other core) while this process
         # analyses, writes and verifies; with an LLM they would only wait for its answers.
         start_renderer(options.chart_cache)
-    a = analyse(dataset, weeks, options.findings, options.profile)
+    a = analyse(dataset, weeks, options.findings, options.profile, options.compare_weeks)
     plan = make_plan(a.findings, a.shares.charts)
     if not plan.sections:
         raise InputError(_nothing_to_say(a))
@@ -197,6 +247,8 @@ def _verify_and_publish(a, plan, ctx, drafts, charts, jobs, rendering, options, 
             data_note=data_note(a, lang, options.data_note),
             parent_noun=a.vocab.noun("text", lang),
             names=ctx.names,
+            since=since_bullets(a, lang),
+            compare_label=a.compare_weeks.label if a.compare_weeks is not None else None,
         ))
         texts[lang] = post
         reports[lang] = _verify_post(post, lang, a.ledger, drafts[lang].frame.title)
@@ -515,6 +567,10 @@ def verify_post_file(path: Path, dataset: Dataset, resolve: Callable[[str], Week
         warnings.append(f"{path}: the data changed since this post was drafted "
                         f"(data_sha256 {stated[:12]}… in the post, {dataset.sha256[:12]}… now); "
                         "numbers are checked against the data as it is now")
-    a = analyse(dataset, resolve(period), settings, profile)
+    compare_label = str(fm.get("compare") or "")
+    weeks = resolve(period)
+    # a post drafted with --compare states the earlier period's figures: rebuild them
+    compare_weeks = resolve_compare(compare_label, weeks, resolve) if compare_label else None
+    a = analyse(dataset, weeks, settings, profile, compare_weeks)
     report = _verify_post(text, lang, a.ledger, str(fm.get("title") or ""), file=str(path))
     return VerifyResult(path, lang, report, tuple(warnings))

@@ -124,6 +124,8 @@ def _yaml_str(value: str) -> str:
 WORDS = {
     "en": {
         "highlights": "Highlights",
+        "since": "Since the last report",
+        "since_intro": "Compared with the period before, the biggest moves in average share:",
         "conclusion": "Conclusion",
         "notes": "Notes on method",
         "takeaway": "📌 **Takeaway:**",
@@ -132,6 +134,8 @@ WORDS = {
     },
     "zh": {
         "highlights": "报告要点",
+        "since": "与上期相比",
+        "since_intro": "与上一期相比，平均份额变化最大的模型如下：",
         "conclusion": "结语",
         "notes": "方法说明",
         "takeaway": "📌 **总结**：",
@@ -155,6 +159,9 @@ class PostInput:
     footnotes: Footnotes = Footnotes(())
     data_note: str | None = None
     names: Sequence[str] = ()  # every bot, family and provider name, escaped where it occurs
+    # "Since the last report" (draft --compare): (bullet text, its fact ids) in this language
+    since: Sequence[tuple[str, tuple[str, ...]]] = ()
+    compare_label: str | None = None  # the earlier period, for `verify` to rebuild the same
     parent_noun: str | None = None  # what reasoning is a share of ("text tokens"); vocab's
 
 
@@ -190,6 +197,9 @@ def render_body(p: PostInput) -> str:
         block.append("\n".join(f"- {safe_prose(b)}" for b in section.bullets))
         block.append(f"{w['takeaway']}{'' if lang == 'zh' else ' '}{safe_prose(section.takeaway)}")
         out.append("\n\n".join(block))
+    if p.since:
+        out.append(f"## {w['since']}\n\n{w['since_intro']}\n\n" + "\n".join(
+            f"- {safe_prose(text)}" for text, _ in p.since))
     out.append(f"## {w['conclusion']}\n\n{safe_prose(d.frame.conclusion)}")
     if p.images:
         out.append(PHONE_LAYOUT)
@@ -233,7 +243,8 @@ def render_post(p: PostInput) -> str:
         "data_sha256": p.data_sha256,
         "generated_by": _yaml_str(p.generated_by),
         "fallback_sections": "[" + ", ".join(d.fallback_sections) + "]",
-        "facts": "[" + ", ".join(d.facts) + "]",
+        "facts": "[" + ", ".join(list(d.facts) + [i for _, ids in p.since for i in ids]) + "]",
+        "compare": _yaml_str(p.compare_label) if p.compare_label else None,
         "body_sha256": body_hash(body),  # what writer before post_sha256 checks
     }
     lines = ["---"] + [f"{k}: {v}" for k, v in fm.items() if v is not None] + ["---"]
