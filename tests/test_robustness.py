@@ -631,3 +631,12 @@ def test_base_url_credentials_never_reach_modes_json(platform, workdir, fake_ope
         f"modes.json was not written, so this test checked nothing: {written}"
     for path in written:
         assert secret.encode() not in path.read_bytes(), f"{path} holds the URL's password"
+
+
+@pytest.mark.parametrize("argv", [
+    ("verify", "\x00"),  # found by test_fuzz_cli: open() raised ValueError
+    ("draft", "--period", "2025H1", "--out", "out\x00"),
+    ("shares", "--chart", "text", "--period", "2025\x00H1"),
+])
+def test_a_nul_byte_in_any_argument_is_exit_2(argv, workdir):
+    assert_input_error(cli(*argv), "NUL")
