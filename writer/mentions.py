@@ -250,6 +250,9 @@ _NAME_STOP = frozenset(["top", "no", "q", "h", "w", "fy", "week", "weeks", "rank
 class Masked:
     text: str  # same length as the input; masked characters are MASK
     names: tuple[tuple[int, int, str], ...]  # registry names found: (start, end, name)
+    # tokens that look like a model name (letters and digits: "GPT-5") but name nothing the
+    # data knows; blanked so their digits are not read as numbers, kept for the checker
+    guessed: tuple[tuple[int, int, str], ...] = ()
 
 
 def mask(text: str, masker: Masker | None = None, *, guess_names: bool = True) -> Masked:
@@ -272,6 +275,7 @@ def mask(text: str, masker: Masker | None = None, *, guess_names: bool = True) -
         g = 1 if m.group(1) is not None else 2
         _blank(chars, m.start(g), m.end(g))
     current = "".join(chars)
+    guessed: list[tuple[int, int, str]] = []
     if guess_names:
         for m in _NAME_LIKE.finditer(current):
             token = m.group(0).rstrip(".")
@@ -282,8 +286,9 @@ def mask(text: str, masker: Masker | None = None, *, guess_names: bool = True) -
                                       re.fullmatch(r"(?a)(?:st|nd|rd|th|x)", head)):
                 continue
             _blank(chars, m.start(), m.start() + len(token))
+            guessed.append((m.start(), m.start() + len(token), token))
         current = "".join(chars)
-    return Masked(current, tuple(found))
+    return Masked(current, tuple(found), tuple(guessed))
 
 
 def _looks_like_date_token(token: str) -> bool:

@@ -1275,8 +1275,36 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
             ents = [Entity("chart", c) for c in words if ledger.parents.get(c) in words]
         ctx = _Ctx(ledger, ents, chart_ents, charts, cited)
         issues.extend(_check_sentence(ms, ctx, mt, (start, end), spans_here, file, bound))
+        for s, e, token in _unknown_names(masked, mt, start, end, ledger):
+            line = text.count("\n", 0, s)
+            col = s - (text.rfind("\n", 0, s) + 1) + 1
+            issues.append(Issue(file, first_line + line, col, token,
+                                "not in the data: no model, family or provider has this name, "
+                                "so the numbers of this sentence cannot be about it"))
     issues.sort(key=lambda i: (i.line, i.col))
     return issues, len(mentions), bound
+
+
+# Model brands a sentence may name without a version ("Midjourney held 35%"): flagged when
+# the data knows no such name (a known one was masked as a name before this is read).
+_BRANDS = re.compile(
+    r"(?<![A-Za-z0-9\-])(?:Midjourney|ChatGPT|Claude|Gemini|Gemma|Llama|Mistral|Mixtral|"
+    r"DeepSeek|Qwen|Grok|Kling|Veo|Imagen|ElevenLabs|Suno|Udio|Hailuo|Ideogram|Recraft|"
+    r"Perplexity|Copilot|DALL-E|Stable Diffusion|Firefly|Kimi|Doubao|GPT|Sora)"
+    r"(?![A-Za-z0-9])|可灵|豆包|通义千问|文心一言|混元")
+
+
+def _unknown_names(masked, mt: str, start: int, end: int, ledger: Ledger
+                   ) -> list[tuple[int, int, str]]:
+    """Model-like names in a sentence that the data does not know: a guessed token with two
+    or more letters and a digit ("GPT-5", "o5-mini"), or a bare brand ("Midjourney").
+    A chart's own label or words ("cat1 messages") are not names."""
+    charts = {c.lower() for c in ledger.charts}
+    out = [(s, e, tok) for s, e, tok in masked.guessed
+           if start <= s < end and len(re.findall(r"[A-Za-z]", tok)) >= 2
+           and tok.lower() not in charts and not ledger.chart_word_rx.fullmatch(tok)]
+    out += [(m.start(), m.end(), m.group(0)) for m in _BRANDS.finditer(mt, start, end)]
+    return sorted(out)
 
 
 def _mask_period(masked, ledger: Ledger):
