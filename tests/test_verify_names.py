@@ -51,3 +51,20 @@ def test_the_true_posts_have_no_unknown_name(posts):
     for path in posts.values():
         rc, out = _verify(path)
         assert rc == 0 and "not in the data" not in out, out
+
+
+@pytest.mark.parametrize("lang,true,edit,ok", [
+    ("en", "handled **80%** of audio generations", "handled four in five audio generations", True),
+    ("en", "handled **80%** of audio generations", "handled nine in ten audio generations", False),
+    ("en", "handled **80%** of audio generations", "handled two in three audio generations", False),
+    ("zh", "期末拿下了**80%**的音频生成请求", "期末拿下了五分之四的音频生成请求", True),
+    ("zh", "期末拿下了**80%**的音频生成请求", "期末拿下了三分之一的音频生成请求", False),
+])
+def test_a_fraction_is_a_share_with_its_tolerance(posts, tmp_path, lang, true, edit, ok):
+    """Issue 15: "ElevenLabs handled four in five audio generations" (80%) is honest."""
+    text = posts[lang].read_text(encoding="utf-8")
+    assert true in text
+    edited = tmp_path / posts[lang].name
+    edited.write_text(text.replace(true, edit, 1), encoding="utf-8")
+    rc, out = _verify(edited)
+    assert (rc == 0) == ok, out

@@ -1251,7 +1251,8 @@ _YIBAN = _rx(r"(一半|半数|过半|大半)")
 _EN_FRACTION = _rx(
     r"\b(?:(a|one)[-\s](half|third|quarter|fifth|sixth|tenth)|"
     r"(two|three|four)[-\s](thirds|quarters|fifths|tenths)|"
-    r"(one|two|three)\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+    r"(one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
+    r"(two|three|four|five|six|seven|eight|nine|ten|\d+)|"
     r"(half))\b", re.IGNORECASE)
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6,
               "tenth": 0.1, "thirds": 1 / 3, "quarters": 0.25, "fifths": 0.2, "tenths": 0.1}
@@ -1298,8 +1299,8 @@ def _share_words(text: str, claims: _Claims, hits: list[_Hit], lang: str) -> Non
         elif m.group(5):
             den = m.group(6)
             d = int(den) if den.isdigit() else EN_UNITS[den.lower()]
-            if not d:
-                continue
+            if not d or EN_UNITS[m.group(5).lower()] >= d:
+                continue  # "four in five" is a share; "five in three" is not a fraction
             frac = EN_UNITS[m.group(5).lower()] / d
         else:
             after = text[m.end():m.end() + 12].lower()
