@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,18 @@ def charts_not_rendered():
         yield
     finally:
         mp.undo()
+
+
+def generated_platform(seed: int, root: Path) -> tuple[list[str], date, date]:
+    """tests/platforms.py's platform `seed` (plain names: the words are under test) written
+    under root: (its --data/--models/--config arguments, its first Monday, its last Sunday)."""
+    import platforms  # tests/ is on sys.path in the modules that import this one
+
+    folder = root / f"p{seed}"
+    platforms.write(seed, folder, True)
+    weeks = sorted({ln.split(",", 1)[0]
+                    for ln in (folder / "usage.csv").read_text().splitlines()[1:]})
+    args = ["--data", str(folder / "usage.csv"), "--models", str(folder / "models.csv")]
+    if (folder / "writer.toml").exists():
+        args += ["--config", str(folder / "writer.toml")]
+    return args, date.fromisoformat(weeks[0]), date.fromisoformat(weeks[-1]) + timedelta(days=6)

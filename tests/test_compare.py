@@ -8,7 +8,7 @@ import contextlib
 import io
 import re
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
@@ -21,8 +21,8 @@ from writer.periods import parse_period, resolve_weeks
 from writer.shares import compute_shares
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import platforms  # noqa: E402
-from drafting import charts_not_rendered, draft_in_process, no_render  # noqa: E402
+from drafting import (  # noqa: E402
+    charts_not_rendered, draft_in_process, generated_platform, no_render)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,17 +103,10 @@ def test_no_room_before_the_period_or_an_overlap_is_exit_2(tmp_path, monkeypatch
 def test_generated_platforms_compare_and_verify(seed, tmp_path, monkeypatch):
     no_render(monkeypatch)
     monkeypatch.chdir(tmp_path)
+    data, first, last = generated_platform(seed, tmp_path)
     folder = tmp_path / f"p{seed}"
-    platforms.write(seed, folder, True)
-    weeks = sorted({ln.split(",", 1)[0]
-                    for ln in (folder / "usage.csv").read_text().splitlines()[1:]})
-    first, last = date.fromisoformat(weeks[0]), date.fromisoformat(weeks[-1])
     total = (last - first).days // 7 + 1
     half = first + timedelta(weeks=(total + 1) // 2)  # the later half is never the longer
-    last += timedelta(days=6)
-    data = ["--data", str(folder / "usage.csv"), "--models", str(folder / "models.csv")]
-    if (folder / "writer.toml").exists():
-        data += ["--config", str(folder / "writer.toml")]
     argv = ["draft", "--period", f"{half}..{last}", "--compare", *data,
             "--out", str(folder / "out"), "--no-cache"]
     rc, err = _run(argv)

@@ -10,15 +10,14 @@ from __future__ import annotations
 import collections
 import re
 import sys
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import platforms  # noqa: E402
 from drafting import charts_not_rendered  # noqa: E402
-from drafting import draft_in_process as _draft, no_render as _no_render  # noqa: E402
+from drafting import draft_in_process as _draft, generated_platform  # noqa: E402
+from drafting import no_render as _no_render  # noqa: E402
 
 SAMPLE_PERIODS = ("2025H1", "2025Q2", "2025-03")
 
@@ -82,20 +81,11 @@ def test_no_two_periods_share_a_conclusion_or_a_takeaway_list(sample_posts, lang
 def test_no_repeats_on_a_generated_platform(seed, tmp_path, monkeypatch):
     _no_render(monkeypatch)
     monkeypatch.chdir(tmp_path)
-    folder = tmp_path / f"p{seed}"
-    platforms.write(seed, folder, True)  # plain names: the words are under test
-    argv = ["draft", "--period", _whole_range(folder / "usage.csv"),
-            "--data", str(folder / "usage.csv"), "--models", str(folder / "models.csv"),
-            "--out", str(folder / "out"), "--no-cache", "--platform", "Acme", "--unit", "tokens"]
-    if (folder / "writer.toml").exists():
-        argv += ["--config", str(folder / "writer.toml")]
+    data, first, last = generated_platform(seed, tmp_path)
+    argv = ["draft", "--period", f"{first}..{last}", *data, "--out", str(tmp_path / "out"),
+            "--no-cache", "--platform", "Acme", "--unit", "tokens"]
     for lang, post in _draft(argv).items():
         assert _repeats(post) == [], lang
-
-
-def _whole_range(usage: Path) -> str:
-    weeks = sorted({ln.split(",", 1)[0] for ln in usage.read_text().splitlines()[1:]})
-    return f"{weeks[0]}..{date.fromisoformat(weeks[-1]) + timedelta(days=6)}"
 
 
 def test_the_splitter_finds_a_repeat():

@@ -12,14 +12,13 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import platforms  # noqa: E402
-from drafting import charts_not_rendered, draft_in_process, no_render  # noqa: E402
+from drafting import (  # noqa: E402
+    charts_not_rendered, draft_in_process, generated_platform, no_render)
 
 CJK = r"[\u4e00-\u9fff]"
 RULES = {
@@ -84,16 +83,10 @@ def test_providers_charts_and_the_long_tail_have_one_chinese_name(sample_zh):
 def test_generated_platforms_pass_the_checklist(seed, tmp_path, monkeypatch):
     no_render(monkeypatch)
     monkeypatch.chdir(tmp_path)
+    data, first, last = generated_platform(seed, tmp_path)
     folder = tmp_path / f"p{seed}"
-    platforms.write(seed, folder, True)
-    weeks = sorted({ln.split(",", 1)[0]
-                    for ln in (folder / "usage.csv").read_text().splitlines()[1:]})
-    last = date.fromisoformat(weeks[-1]) + timedelta(days=6)  # the last week's Sunday
-    argv = ["draft", "--period", f"{weeks[0]}..{last}", "--lang", "zh",
-            "--data", str(folder / "usage.csv"), "--models", str(folder / "models.csv"),
+    argv = ["draft", "--period", f"{first}..{last}", "--lang", "zh", *data,
             "--out", str(folder / "out"), "--no-cache", "--platform", "Acme", "--unit", "tokens"]
-    if (folder / "writer.toml").exists():
-        argv += ["--config", str(folder / "writer.toml")]
     post = draft_in_process(argv)["zh"]
     assert problems(post) == []
     with open(folder / "models.csv", encoding="utf-8", newline="") as f:

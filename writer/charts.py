@@ -29,7 +29,6 @@ import json
 import math
 import os
 import re
-import secrets
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from types import MappingProxyType
 from typing import Any
 
 from writer.load import OTHER, UNKNOWN_PROVIDER
+from writer.outfile import replace_atomically
 from writer.shares import ShareTable
 from writer.vocab import Vocabulary
 
@@ -949,18 +949,9 @@ def _vl_version(spec: Mapping[str, Any]) -> str | None:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, then rename, so a reader never sees half a file."""
-    # os.open with 0o666 lets the umask set the mode (mkstemp would make it 0600, which a
-    # web server serving the assets could not read).
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write to a temp file beside `path`, then rename (OSError as is: the caller decides
+    whether a failed write matters, as for the cache it does not)."""
+    replace_atomically(path, data)
 
 
 def render_svg(spec: ChartSpec) -> str:
@@ -1210,12 +1201,6 @@ def _start_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int):
 
     result.cancel = cancel
     return result
-
-
-def _render_many(jobs: list[tuple[ChartSpec, bool]], scale: float, workers: int
-                 ) -> list[tuple[str, bytes | None]]:
-    """Render `jobs` (spec, want PNG) and wait for them (see _start_many)."""
-    return _start_many(jobs, scale, workers)()
 
 
 def export_all(jobs: Sequence[ExportJob], directory: Path, cache: Path | None = None,

@@ -410,11 +410,7 @@ class _Chart:
         return out
 
     def _excluded(self, name: str, kind: str) -> bool:
-        if kind != "family":
-            return False
-        fam = self.registry.families.get(name)
-        return bool(fam and fam.bots and all(
-            self.registry.bots[b].excluded for b in fam.bots if b in self.registry.bots))
+        return kind == "family" and _all_excluded(self.registry, name)
 
     def _launch(self, name: str, col: np.ndarray) -> int | None:
         present = col >= self.s.present_share
@@ -1389,6 +1385,13 @@ def _rank(drafts: list[_Draft], charts: tuple[str, ...], scope: Mapping[str, flo
 # ============================================================================ compare
 
 
+def _all_excluded(registry: Registry, family: str) -> bool:
+    """Every bot of the family is excluded (excluded=true): it is never a subject."""
+    fam = registry.families.get(family)
+    return bool(fam and fam.bots and all(
+        registry.bots[b].excluded for b in fam.bots if b in registry.bots))
+
+
 def compare(now: Shares, before: Shares, registry: Registry,
             settings: FindingSettings = FindingSettings(),
             vocab: Vocabulary | None = None, per_chart: int = 2) -> tuple[Finding, ...]:
@@ -1411,9 +1414,7 @@ def compare(now: Shares, before: Shares, registry: Registry,
             continue
         found = []
         for name in b.entities:
-            fam = registry.families.get(name)
-            if name in NOT_SUBJECTS or name not in a.entities or (fam and fam.bots and all(
-                    registry.bots[x].excluded for x in fam.bots if x in registry.bots)):
+            if name in NOT_SUBJECTS or name not in a.entities or _all_excluded(registry, name):
                 continue
             x = float(np.mean(np.asarray(a.shares)[wa, a.entities.index(name)]))
             y = float(np.mean(np.asarray(b.shares)[wb, b.entities.index(name)]))

@@ -8,7 +8,7 @@ of `preview`, `eval` and `aggregate` use this module.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -38,27 +38,31 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write to a temp file beside `path`, then rename, so a reader sees the old file or the
+    new one, never a part. OSError is the caller's to handle."""
+    # os.open with 0o666 lets the umask set the mode (mkstemp would make it 0600, which a
+    # web server serving the files could not read).
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def write_atomic(path: str | Path, data: bytes | str, *, what: str = "output",
                  flag: str = "--out") -> Path:
-    """Write `data` to `path` through a temp file in the same folder and os.replace, so a
-    reader sees the old file or the new one, never a part."""
+    """replace_atomically, with the folder made and an OS error as one input error."""
     path = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        tmp = None
+        replace_atomically(path, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
         raise InputError(Problem(f"cannot write the {what} ({exc.strerror or exc})",
                                  file=str(path), fix=f"choose {flag} in a folder you can write "
                                  "to, with free space")) from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
     return path

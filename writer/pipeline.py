@@ -130,7 +130,7 @@ def resolve_compare(value: str, weeks: Weeks, resolve: Callable[[str], Weeks]) -
 
 def since_bullets(a: Analysis, lang: str, per_chart: int = 1) -> tuple[tuple[str, tuple], ...]:
     """The "Since the last report" bullets: each chart's biggest move, in chart order."""
-    told, out = set(), []
+    out = []
     for chart in a.shares.charts:
         for f in [c for c in a.comparisons if c.chart == chart][:per_chart]:
             text = f.text[lang]
@@ -138,7 +138,6 @@ def since_bullets(a: Analysis, lang: str, per_chart: int = 1) -> tuple[tuple[str
             if text.startswith(shown):
                 text = f"**{shown}**{text[len(shown):]}"
             out.append((text, tuple(x.id for x in f.facts.values())))
-            told.add(f.id)
     return tuple(out)
 
 

@@ -1243,6 +1243,7 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
     mt = masked.text
     name_spans = masked.names
     scope_chart = chart if chart in ledger.charts else None
+    chart_labels = {c.lower() for c in ledger.charts}  # "cat1" is a chart, not a model
     mi = 0
     for start, end in _sentences(mt):
         ms = []
@@ -1275,7 +1276,7 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
             ents = [Entity("chart", c) for c in words if ledger.parents.get(c) in words]
         ctx = _Ctx(ledger, ents, chart_ents, charts, cited)
         issues.extend(_check_sentence(ms, ctx, mt, (start, end), spans_here, file, bound))
-        for s, e, token in _unknown_names(masked, mt, start, end, ledger):
+        for s, e, token in _unknown_names(masked, mt, start, end, ledger, chart_labels):
             line = text.count("\n", 0, s)
             col = s - (text.rfind("\n", 0, s) + 1) + 1
             issues.append(Issue(file, first_line + line, col, token,
@@ -1294,12 +1295,11 @@ _BRANDS = re.compile(
     r"(?![A-Za-z0-9])|可灵|豆包|通义千问|文心一言|混元")
 
 
-def _unknown_names(masked, mt: str, start: int, end: int, ledger: Ledger
-                   ) -> list[tuple[int, int, str]]:
+def _unknown_names(masked, mt: str, start: int, end: int, ledger: Ledger,
+                   charts: set[str]) -> list[tuple[int, int, str]]:
     """Model-like names in a sentence that the data does not know: a guessed token with two
     or more letters and a digit ("GPT-5", "o5-mini"), or a bare brand ("Midjourney").
-    A chart's own label or words ("cat1 messages") are not names."""
-    charts = {c.lower() for c in ledger.charts}
+    A chart's own label (`charts`, lowercased) or words ("cat1 messages") are not names."""
     out = [(s, e, tok) for s, e, tok in masked.guessed
            if start <= s < end and len(re.findall(r"[A-Za-z]", tok)) >= 2
            and tok.lower() not in charts and not ledger.chart_word_rx.fullmatch(tok)]
