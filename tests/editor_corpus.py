@@ -1,0 +1,950 @@
+"""An editor's corpus for issue 15: single-claim edits a comms editor would plausibly make to
+the drafted sample posts (`writer draft --period 2025H1`), each marked true or false.
+
+Written from the DATA, not from the checker's rules: the truth of every edit was decided from
+weekly shares computed with pandas straight from data/usage.csv and data/models.csv (text
+excludes the Assistant bot; reasoning = text messages with reasoning on; video and audio count
+only user-triggered requests; shares by family unless a provider is named). "At the end"
+means the last weeks of the period (mean of 2025-05-19 and 2025-05-26); a sentence with no
+time is read at the end. A stated share is true within rounding ("about 30%" for 29.6%,
+"a third" for 31-35%). Figures quoted in `why` are those weekly shares, in %.
+
+Each edit is either a replacement (`find` → `replace`, `find` must occur exactly once in the
+post) or, with `insert=True`, a new line `replace` put after the line that contains `find`.
+`backed` says whether the data backs the edited claim; `why` says why it is false (with the
+true value) or why the paraphrase is true.
+
+The shared runner (`measure`) is used by tests/test_editor_corpus.py and bench/editor_corpus.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+KINDS = ("names", "chart", "ranks", "directions", "counts", "sets", "fractions", "everywhere",
+         "numbers")
+
+
+@dataclass(frozen=True)
+class Edit:
+    kind: str
+    lang: str
+    find: str
+    replace: str
+    backed: bool
+    why: str
+    insert: bool = False
+
+
+class StaleEdit(AssertionError):
+    """The post no longer holds an edit's `find` text exactly once: the corpus must be updated."""
+
+
+def apply(edit: Edit, text: str) -> str:
+    """The post with this one edit made."""
+    n = text.count(edit.find)
+    if n != 1:
+        raise StaleEdit(f"{edit.kind}/{edit.lang}: {edit.find!r} occurs {n} times in the post "
+                        "(expected exactly once); update tests/editor_corpus.py")
+    if not edit.insert:
+        return text.replace(edit.find, edit.replace, 1)
+    end = text.index("\n", text.index(edit.find)) + 1
+    return text[:end] + edit.replace + "\n" + text[end:]
+
+
+# ------------------------------------------------------------------------------------------
+# Ways of writing an edit
+# ------------------------------------------------------------------------------------------
+
+def F(kind, lang, find, replace, why):
+    """A false replacement."""
+    return Edit(kind, lang, find, replace, False, why)
+
+
+def T(kind, lang, find, replace, why):
+    """A true paraphrase (replacement)."""
+    return Edit(kind, lang, find, replace, True, why)
+
+
+def FB(kind, lang, after, sentence, why):
+    """A false bullet added after the line holding `after`."""
+    return Edit(kind, lang, after, "- " + sentence, False, why, insert=True)
+
+
+def TB(kind, lang, after, sentence, why):
+    """A true bullet added after the line holding `after`."""
+    return Edit(kind, lang, after, "- " + sentence, True, why, insert=True)
+
+
+def FP(kind, lang, after, sentence, why):
+    """A false paragraph added after the line holding `after`."""
+    return Edit(kind, lang, after, "\n" + sentence, False, why, insert=True)
+
+
+def TP(kind, lang, after, sentence, why):
+    """A true paragraph added after the line holding `after`."""
+    return Edit(kind, lang, after, "\n" + sentence, True, why, insert=True)
+
+
+def FM(kind, lang, line, backed, why):
+    """A front-matter line (excerpt:, description:, ...) added after `icon: web`."""
+    return Edit(kind, lang, "icon: web", line, backed, why, insert=True)
+
+
+# Where new lines go: the last bullet of each section, unique in its post.
+TXT = "- **DeepSeek-R1** peaked at **7%** of text messages"
+RSN = "- **o3** is taking over from o1:"
+IMG = "- **Playground** fell from 8%"
+VID = "- **Veo-2**, launched in mid-February"
+AUD = "- **Unreal-Speech** fell from about 9%"
+HL = "- **ElevenLabs dominates audio generation**"
+INTRO = "Which AI models did Poe subscribers actually use"
+CONC = "Reasoning models surge and Kling-2.0 takes off: in January–May 2025"
+ZTXT = "- **DeepSeek-R1**在2月中旬达到**7%**的峰值"
+ZRSN = "- **o3**正在取代前代的o1"
+ZIMG = "- **Playground**的份额从8%降至"
+ZVID = "- **Veo-2**于2月中旬上线"
+ZAUD = "- **Unreal-Speech**的份额从约9%降至"
+ZHL = "- **ElevenLabs一家独大**"
+ZINTRO = "2025年1月至5月，Poe的订阅用户究竟在用哪些AI模型？"
+ZCONC = "2025年1月至5月，推理模型快速崛起、Kling-2.0迅速走红"
+
+
+# ------------------------------------------------------------------------------------------
+# 1. names: a model or brand not in the data, a subject naming nothing, a real name swapped
+# ------------------------------------------------------------------------------------------
+K = "names"
+NAMES = (
+    F(K, "en", "- **FLUX** fell from 45% to **35%**", "- **Midjourney** fell from 45% to **35%**",
+      "Midjourney is not in the data; FLUX is the family that fell 45→35"),
+    FB(K, "en", IMG, "Midjourney held 35% of image generations at the end of the period.",
+       "Midjourney is not in the data (FLUX held 34.8%)"),
+    FB(K, "en", VID, "Sora reached 20% of video generations in its first month.",
+       "Sora is not in the data"),
+    F(K, "en", "- **GPT-Image-1** reached **17%** of image generations",
+      "- **Imagen-4** reached **17%** of image generations",
+      "Imagen-4 is not in the data; GPT-Image-1 reached 17%"),
+    FB(K, "en", VID, "One newcomer reached 30% of video generations in May.",
+       "names nothing, and no video family reached 30% in May (max Kling-2.0 21.3%)"),
+    FB(K, "en", TXT, "Claude-4-Opus drew 8% of text messages in its first weeks.",
+       "Claude-4-Opus is not in the data"),
+    FB(K, "en", TXT, "GPT-5 already handles 12% of text messages.",
+       "GPT-5 is not in the data"),
+    FB(K, "en", RSN, "DeepSeek-R2 took 10% of reasoning messages by the end of May.",
+       "DeepSeek-R2 is not in the data (DeepSeek-R1 ended at 13.4%)"),
+    F(K, "en", "- **Kling-2.0** reached **21%** of video generations three weeks",
+      "- **Veo-3** reached **21%** of video generations three weeks",
+      "Veo-3 is not in the data; Veo-2 sat at 20% and launched in February, Kling-2.0 is the 21% one"),
+    FB(K, "en", AUD, "Suno picked up 5% of audio generations in April.",
+       "Suno is not in the data (audio families: ElevenLabs, Cartesia, Unreal-Speech, PlayAI, Orpheus)"),
+    FB(K, "en", IMG, "A newcomer from a small lab grabbed 12% of image generations in March.",
+       "names nothing; no image family launched in the period before late April (GPT-Image-1), and none had 12% new in March"),
+    F(K, "en", "- **GPT-4.1** reached **about 10%** of text messages four weeks",
+      "- **GPT-4.5** reached **about 10%** of text messages four weeks",
+      "real name swapped: GPT-4.5 peaked at 0.8% of text (GPT-4.1 is the 10% one)"),
+    F(K, "en", "- **Runway** fell from 40% to **20%**", "- **Pika** fell from 40% to **20%**",
+      "real name swapped: Pika fell from 11.8% to about 6.7%, not 40→20 (that is Runway)"),
+    F(K, "en", "- **Orpheus** reached **about 3%** of audio generations",
+      "- **PlayAI** reached **about 3%** of audio generations",
+      "real name swapped: PlayAI was at 4.4-4.6% all period and did not launch in mid-March"),
+    F(K, "en", "- **GPT-4o** led text messages with **36%**", "- **GPT-4.1** led text messages with **36%**",
+      "real name swapped: GPT-4.1 ended at about 10%; GPT-4o led with 36%"),
+    F(K, "en", "- **Hailuo** fell from 15% to **about 7%**", "- **Wan** fell from 15% to **about 7%**",
+      "real name swapped: Wan launched in late February and rose from 1% to 3.5%"),
+    F(K, "en", "- **StableDiffusion** fell from 10% to **2%**", "- **Recraft** fell from 10% to **2%**",
+      "real name swapped: Recraft fell from 5.0% to 1.8%, never held 10%"),
+    F(K, "en", "- **Imagen-3** grew from 10% to **30%**", "- **Ideogram** grew from 10% to **30%**",
+      "real name swapped: Ideogram fell from 10.2% to 5.9%"),
+    F(K, "en", "Gemini-2.5 led reasoning messages at the end of the period, 13 points ahead",
+      "Grok-3 led reasoning messages at the end of the period, 13 points ahead",
+      "real name swapped: Grok-3 had 0.7% of reasoning; Gemini-2.5 led with 31.5%"),
+    FB(K, "en", RSN, "A model from a Chinese startup now holds a quarter of reasoning messages.",
+       "names nothing; the Chinese models in reasoning (DeepSeek-R1 13.4%, QwQ 0.7%, Qwen-3 0.5%) hold nowhere near 25%"),
+    FB(K, "en", TXT, "Llama-5 drew 3% of text messages in May.", "Llama-5 is not in the data"),
+    F(K, "zh", "- **FLUX**的份额从45%降至**35%**", "- **Midjourney**的份额从45%降至**35%**",
+      "Midjourney不在数据中；45%→35%的是FLUX"),
+    FB(K, "zh", ZVID, "Sora上线首月就拿下了视频生成请求的20%。", "Sora不在数据中"),
+    FB(K, "zh", ZVID, "一款新模型在5月拿下了30%的视频生成请求。",
+       "未指名任何模型；5月没有哪个视频模型达到30%（最高Kling-2.0约21%）"),
+    FB(K, "zh", ZTXT, "豆包期末占到文本消息的5%。", "豆包不在数据中"),
+    FB(K, "zh", ZTXT, "文心一言在4月拿下了3%的文本消息。", "文心一言不在数据中"),
+    FB(K, "zh", ZIMG, "Imagen-4上线后很快拿下了图像生成请求的15%。", "Imagen-4不在数据中（Imagen-3期末约30%）"),
+    F(K, "zh", "- **Kling-2.0**于4月下旬上线，3周后拿下了",
+      "- **Kling-3.0**于4月下旬上线，3周后拿下了", "Kling-3.0不在数据中"),
+    FB(K, "zh", ZRSN, "DeepSeek-R2期末拿下了推理消息的10%。", "DeepSeek-R2不在数据中"),
+    FB(K, "zh", ZAUD, "Suno在4月拿下了5%的音频生成请求。", "Suno不在数据中"),
+    F(K, "zh", "- **GPT-4.1**于4月中旬上线，4周后就拿下了",
+      "- **GPT-4.5**于4月中旬上线，4周后就拿下了",
+      "真实名称被替换：GPT-4.5于2月下旬上线，最高只占文本消息0.8%"),
+    F(K, "zh", "- **Runway**的份额从40%降至**20%**", "- **Pika**的份额从40%降至**20%**",
+      "真实名称被替换：Pika从11.8%降至约6.7%"),
+    F(K, "zh", "- **Imagen-3**的份额从10%升至**30%**", "- **Ideogram**的份额从10%升至**30%**",
+      "真实名称被替换：Ideogram从10.2%降至5.9%"),
+    F(K, "zh", "Gemini-2.5也已领跑推理消息", "Grok-3也已领跑推理消息",
+      "真实名称被替换：Grok-3只占推理消息0.7%"),
+    FB(K, "zh", ZRSN, "某家中国创业公司的模型如今占到推理消息的四分之一。",
+       "未指名任何模型；数据中的中国推理模型（DeepSeek-R1约13%、QwQ 0.7%、Qwen-3 0.5%）远不到25%"),
+    FB(K, "zh", ZIMG, "Midjourney期末拿下了图像生成请求的35%。", "Midjourney不在数据中（FLUX为34.8%）"),
+    # true: real names, restated
+    T(K, "en", "- **FLUX** fell from 45% to **35%**", "- **Black Forest Labs' FLUX** fell from 45% to **35%**",
+      "FLUX is Black Forest Labs' family; 45.0→34.8"),
+    TB(K, "en", IMG, "Google's Imagen-3 ended the period at 30% of image generations.",
+       "Imagen-3 (Google) 29.7/30.4 at the end"),
+    TB(K, "en", VID, "Veo-2, Google's video model, held about 20% of video generations at the end.",
+       "Veo-2 20.3/20.0 at the end"),
+    TB(K, "en", AUD, "Cartesia ended the period at about 7% of audio generations.",
+       "Cartesia 6.8/6.9 at the end"),
+    TB(K, "zh", ZIMG, "谷歌的Imagen-3期末占图像生成请求的30%。", "Imagen-3期末29.7/30.4"),
+    TB(K, "zh", ZAUD, "Cartesia期末约占音频生成请求的7%。", "Cartesia期末6.8/6.9"),
+    TB(K, "zh", ZVID, "谷歌的Veo-2期末约占视频生成请求的20%。", "Veo-2期末20.3/20.0"),
+)
+
+# ------------------------------------------------------------------------------------------
+# 2. chart: a true number put on another chart's noun
+# ------------------------------------------------------------------------------------------
+K = "chart"
+CHART = (
+    FB(K, "en", IMG, "ElevenLabs held 80% of image generations at the end of the period.",
+       "80% is ElevenLabs' share of audio; ElevenLabs has no image generations"),
+    FB(K, "en", AUD, "ElevenLabs held 80% of image generations at the end of the period.",
+       "in the audio section, but the sentence names image generations; ElevenLabs is audio only"),
+    F(K, "en", "handled **80%** of audio generations at the end of the period and led",
+      "handled **80%** of video generations at the end of the period and led",
+      "80% is audio; ElevenLabs has no video generations"),
+    F(K, "en", "- **FLUX** fell from 45% to **35%** of image generations",
+      "- **FLUX** fell from 45% to **35%** of video generations",
+      "FLUX is an image family; no FLUX video generations"),
+    F(K, "en", "- **Runway** fell from 40% to **20%** of video generations",
+      "- **Runway** fell from 40% to **20%** of image generations",
+      "Runway is a video family; no Runway image generations"),
+    F(K, "en", "- **GPT-4o** led text messages with **36%**", "- **GPT-4o** led reasoning messages with **36%**",
+      "GPT-4o has no reasoning messages; reasoning leader Gemini-2.5 31.5%"),
+    FB(K, "en", TXT, "Gemini-2.5 reached 30% of text messages six weeks after its launch.",
+       "30% is its share of reasoning; of text it had 5.0% six weeks after launch"),
+    FB(K, "en", TXT, "Imagen-3 grew to 30% of all text messages.",
+       "Imagen-3 is an image family (30% of images); no text messages"),
+    FB(K, "en", IMG, "Kling-2.0 reached 21% of image generations three weeks after its launch.",
+       "21% is Kling-2.0's share of video; no image generations"),
+    F(K, "en", "- **OpenAI** handled **51%** of text messages", "- **OpenAI** handled **51%** of reasoning messages",
+      "OpenAI's share of reasoning at the end was 34%; 51% is text"),
+    FB(K, "en", TXT, "DeepSeek-R1 peaked at about 59% of text messages in mid-February.",
+       "59% is reasoning; of text it peaked at 7.2%"),
+    FB(K, "en", IMG, "Veo-2 has stayed at 20% of image generations since late February.",
+       "Veo-2 is video (20%); no image generations"),
+    FB(K, "en", TXT, "o4-mini reached 16% of text messages five weeks after its launch.",
+       "16% is reasoning; of text o4-mini had 1.7%"),
+    FB(K, "en", TXT, "Claude-3.7-Sonnet ended the period at about 18% of text messages.",
+       "18% is reasoning; of text it ended at 9.4%"),
+    FB(K, "en", AUD, "Cartesia held 7% of video generations at the end.",
+       "Cartesia is audio (7%); no video generations"),
+    FB(K, "en", VID, "GPT-Image-1 reached 17% of video generations two weeks after launch.",
+       "GPT-Image-1 is image (17%); no video generations"),
+    F(K, "en", "- **Kuaishou**'s models together rose from 15% to **30%** of video generations",
+      "- **Kuaishou**'s models together rose from 15% to **30%** of image generations",
+      "Kuaishou has no image models; 30% is video"),
+    FB(K, "en", RSN, "Gemini-2.5 held about 32% of text messages at the end of the period.",
+       "32% is reasoning; of text Gemini-2.5 ended at 5.8%"),
+    FB(K, "en", AUD, "Orpheus reached about 3% of text messages.",
+       "Orpheus is audio (3%); no text messages"),
+    F(K, "zh", "期末拿下了**80%**的音频生成请求，而且每周都排在首位", "期末拿下了**80%**的图像生成请求，而且每周都排在首位",
+      "80%是音频；ElevenLabs没有图像生成请求"),
+    FB(K, "zh", ZAUD, "ElevenLabs期末拿下了80%的图像生成请求。", "在音频一节，但句子说的是图像生成；ElevenLabs只有音频"),
+    FB(K, "zh", ZIMG, "ElevenLabs拿下了80%的图像生成请求。", "80%是音频份额"),
+    F(K, "zh", "- **FLUX**的份额从45%降至**35%**，减少了10个百分点。", "- **FLUX**在视频生成请求中的份额从45%降至**35%**，减少了10个百分点。",
+      "FLUX是图像模型，没有视频生成请求"),
+    FB(K, "zh", ZIMG, "Runway的图像生成份额从40%降至20%。", "Runway是视频模型"),
+    FB(K, "zh", ZTXT, "Gemini-2.5上线6周后拿下了30%的文本消息。", "30%是推理消息；文本中只有5.0%"),
+    FB(K, "zh", ZTXT, "DeepSeek-R1在2月中旬达到占文本消息约59%的峰值。", "59%是推理消息；文本峰值7.2%"),
+    F(K, "zh", "- **OpenAI**期末拿下了**51%**的文本消息", "- **OpenAI**期末拿下了**51%**的推理消息",
+      "OpenAI期末占推理消息34%"),
+    FB(K, "zh", ZIMG, "Kling-2.0上线3周后拿下了21%的图像生成请求。", "21%是视频份额"),
+    FB(K, "zh", ZTXT, "o4-mini上线5周后拿下了16%的文本消息。", "16%是推理消息；文本中1.7%"),
+    FB(K, "zh", ZVID, "GPT-Image-1上线2周后拿下了17%的视频生成请求。", "GPT-Image-1是图像模型"),
+    F(K, "zh", "- **GPT-4o**期末以**36%**的份额领跑文本消息", "- **GPT-4o**期末以**36%**的份额领跑推理消息",
+      "GPT-4o没有推理消息；推理领跑者是Gemini-2.5（31.5%）"),
+    FB(K, "zh", ZAUD, "Orpheus拿下了约3%的文本消息。", "Orpheus是音频模型"),
+    FB(K, "zh", ZTXT, "Imagen-3期末占全部文本消息的30%。", "Imagen-3是图像模型"),
+    FB(K, "zh", ZRSN, "Claude-3.7-Sonnet期末约占文本消息的18%。", "18%是推理消息；文本中9.4%"),
+    # true: the right chart, in other words or another section
+    T(K, "en", "handled **80%** of audio generations at the end of the period and led",
+      "handled **80%** of text-to-speech requests at the end of the period and led",
+      "audio generations are text-to-speech requests (the section's own heading); 80%"),
+    TB(K, "en", TXT, "In image generation, FLUX still led with 35% at the end.",
+       "a sentence in the text section that names its chart: FLUX 34.8% of images, first"),
+    TB(K, "en", AUD, "Gemini-2.5 held about 32% of reasoning messages at the end.",
+       "reasoning 31.5% at the end, stated in the audio section with its chart noun"),
+    TB(K, "en", IMG, "Of all text messages, DeepSeek-R1 peaked at 7% in mid-February.",
+       "text peak 7.2% on 2025-02-17"),
+    TB(K, "en", VID, "Gemini-2.5 held about 6% of text messages at the end.",
+       "text 5.6/5.9 at the end"),
+    TB(K, "zh", ZIMG, "在文本消息中，GPT-4o期末占36%。", "文本36.0/35.8"),
+    TB(K, "zh", ZAUD, "在推理消息中，Gemini-2.5期末约占32%。", "推理31.5"),
+    TB(K, "zh", ZTXT, "在图像生成请求中，FLUX期末仍以35%领先。", "图像34.8，第一"),
+    TB(K, "zh", ZVID, "ElevenLabs期末拿下了80%的音频生成请求。", "音频80"),
+)
+
+# ------------------------------------------------------------------------------------------
+# 3. ranks and superlatives
+# ------------------------------------------------------------------------------------------
+K = "ranks"
+RANKS = (
+    FB(K, "en", TXT, "Claude-3.7-Sonnet is now the most popular text model.",
+       "GPT-4o is (36%); Claude-3.7-Sonnet is fourth (9.4%)"),
+    FB(K, "en", RSN, "Gemini-2.5 ranked third among reasoning models at the end of the period.",
+       "it ranked first (31.5%)"),
+    FB(K, "en", TXT, "Claude-3.5-Sonnet ranked third among text models at the end of the period.",
+       "it ranked second (12.0%) behind GPT-4o; GPT-4.1 was third (10.0%)"),
+    FB(K, "en", IMG, "Imagen-3 was the most used image model at the end of the period.",
+       "FLUX was (34.8% vs 30.1%)"),
+    FB(K, "en", IMG, "GPT-Image-1 became the second-largest image model in May.",
+       "it was third in every May week (17-18%) behind FLUX and Imagen-3 (29-30%)"),
+    FB(K, "en", VID, "Veo-2 led video generations every week since its launch.",
+       "Veo-2 was never first: Runway led until early May (29% in March), then Kling-2.0"),
+    FB(K, "en", VID, "Kling-2.0 led video generations in every week of the period.",
+       "it launched in late April; Runway led until 5 May"),
+    FB(K, "en", AUD, "Unreal-Speech was the second most used audio model at the end of the period.",
+       "Cartesia was second (6.8%); Unreal-Speech third (5.8%)"),
+    FB(K, "en", AUD, "Cartesia was the runner-up in audio in January.",
+       "Unreal-Speech was second in January (8.7-8.9% vs Cartesia 6.4-6.6%)"),
+    FB(K, "en", RSN, "o3 was the leading reasoning model in mid-February.",
+       "DeepSeek-R1 led (59.5% vs o3 26.5%)"),
+    FB(K, "en", RSN, "DeepSeek-R1 remained the top reasoning model at the end of the period.",
+       "Gemini-2.5 was top (31.5%); DeepSeek-R1 fourth (13.4%)"),
+    FB(K, "en", TXT, "Anthropic was the largest text provider at the end of the period.",
+       "OpenAI was (51.1% vs Anthropic 24.5%)"),
+    FB(K, "en", VID, "Google led video generations at the end of the period.",
+       "Kuaishou led by provider (29.8% vs Google 20.1%)"),
+    FB(K, "en", TXT, "GPT-4.1 ranked second among text models at the end of the period.",
+       "it ranked third (10.0%) behind Claude-3.5-Sonnet (12.0%)"),
+    FB(K, "en", RSN, "o4-mini was the No. 1 reasoning model at the end of the period.",
+       "it was third (16.9%) behind Gemini-2.5 (31.5%) and Claude-3.7-Sonnet (18.3%)"),
+    F(K, "en", "Gemini-2.5 led reasoning messages at the end of the period, 13 points ahead",
+      "Gemini-2.5 ranked second in reasoning messages at the end of the period, 13 points ahead",
+      "it ranked first"),
+    F(K, "en", "FLUX still led image generations at the end of the period",
+      "FLUX fell to second place in image generations at the end of the period",
+      "FLUX was first every week, 34.8% at the end"),
+    FB(K, "en", IMG, "Ideogram was the second-largest image model at the end of the period.",
+       "Ideogram was fourth (5.9%)"),
+    FB(K, "en", TXT, "DeepSeek-R1 was the most used text model in mid-February.",
+       "GPT-4o was (35.2% vs DeepSeek-R1 7.2%)"),
+    FB(K, "en", VID, "Runway was the largest video model in every week of the period.",
+       "Kling-2.0 passed it in the last three weeks (21.2/21.1/21.3 vs 20.8/20.2/19.9)"),
+    F(K, "zh", "Gemini-2.5也已领跑推理消息", "Gemini-2.5在推理消息中排名第三",
+      "期末排名第一（31.5%）"),
+    FB(K, "zh", ZTXT, "Claude-3.7-Sonnet目前在文本消息中排名第一。", "GPT-4o第一（36%），Claude-3.7-Sonnet第四（9.4%）"),
+    FB(K, "zh", ZIMG, "GPT-Image-1已成为第二大图像生成模型。", "第三（17.6%），Imagen-3第二（30.1%）"),
+    FB(K, "zh", ZVID, "Veo-2每周都在视频生成请求中居首。", "Veo-2从未排名第一"),
+    FB(K, "zh", ZIMG, "Imagen-3期末在图像生成请求中领跑。", "FLUX领跑（34.8% vs 30.1%）"),
+    FB(K, "zh", ZIMG, "FLUX在图像生成中一家独大。", "FLUX只领先Imagen-3约5个百分点（34.8% vs 30.1%），谈不上一家独大"),
+    FB(K, "zh", ZRSN, "DeepSeek-R1期末仍是推理消息中的第一名。", "Gemini-2.5第一（31.5%），DeepSeek-R1第四（13.4%）"),
+    FB(K, "zh", ZTXT, "Claude-3.5-Sonnet每周都排名第一。", "GPT-4o每周第一"),
+    FB(K, "zh", ZAUD, "Unreal-Speech期末是第二大音频生成模型。", "Cartesia第二（6.8%），Unreal-Speech第三（5.8%）"),
+    FB(K, "zh", ZRSN, "2月中旬，o3在推理消息中居首。", "DeepSeek-R1居首（59.5% vs 26.5%）"),
+    FB(K, "zh", ZTXT, "GPT-4.1期末已成为第二大文本模型。", "第三（10.0%），第二是Claude-3.5-Sonnet（12.0%）"),
+    FB(K, "zh", ZVID, "谷歌期末在视频生成请求中领跑。", "快手领跑（29.8% vs 谷歌20.1%）"),
+    F(K, "zh", "FLUX仍领跑图像生成请求", "FLUX已退居图像生成请求第二", "FLUX每周第一"),
+    FB(K, "zh", ZRSN, "o4-mini期末在推理消息中排名第一。", "第三（16.9%）"),
+    FB(K, "zh", ZVID, "Kling-2.0每周都在视频生成请求中排名第一。", "4月下旬才上线；5月5日前Runway第一"),
+    # true
+    TB(K, "en", TXT, "GPT-4o remained the most popular text model.", "first every week, 36% at the end"),
+    TB(K, "en", RSN, "Gemini-2.5 ended the period as the top reasoning model.", "31.5%, first since late April"),
+    TB(K, "en", IMG, "FLUX was the largest image model in every week.", "first every week (45→35%)"),
+    TB(K, "en", AUD, "ElevenLabs ranked first in audio every week.", "about 80% every week"),
+    TB(K, "en", TXT, "Claude-3.5-Sonnet was the second most used text model at the end of the period.",
+       "12.0%, behind GPT-4o 35.9%"),
+    TB(K, "en", IMG, "Imagen-3 was the second-largest image model at the end of the period.", "30.1%, behind FLUX 34.8%"),
+    TB(K, "en", RSN, "DeepSeek-R1 was the most used reasoning model in mid-February.", "59.5% on 2025-02-17"),
+    TB(K, "en", RSN, "Claude-3.7-Sonnet was the runner-up among reasoning models at the end of the period.",
+       "18.3%, second behind Gemini-2.5"),
+    TB(K, "en", VID, "Runway led video generations in January.", "38.9-40.4% in January, first"),
+    TB(K, "en", AUD, "Cartesia was the second-largest audio model at the end of the period.", "6.8% vs Unreal-Speech 5.8%"),
+    TB(K, "en", TXT, "OpenAI was the largest text provider every week.", "41-51%, first every week"),
+    TB(K, "en", IMG, "GPT-Image-1 ranked third among image models at the end of the period.", "17.6%, behind FLUX and Imagen-3"),
+    TB(K, "zh", ZTXT, "GPT-4o每周都排名第一。", "每周第一"),
+    TB(K, "zh", ZIMG, "Imagen-3期末已成为第二大图像生成模型。", "30.1%，第二"),
+    TB(K, "zh", ZRSN, "Gemini-2.5期末在推理消息中居首。", "31.5%，第一"),
+    TB(K, "zh", ZAUD, "ElevenLabs每周都在音频生成中排名第一。", "每周约80%"),
+    TB(K, "zh", ZIMG, "FLUX每周都在图像生成请求中领跑。", "每周第一"),
+    TB(K, "zh", ZRSN, "2月中旬，DeepSeek-R1在推理消息中领跑。", "59.5%"),
+    TB(K, "zh", ZTXT, "Claude-3.5-Sonnet期末是第二大文本模型。", "12.0%，第二"),
+)
+
+# ------------------------------------------------------------------------------------------
+# 4. directions and shape
+# ------------------------------------------------------------------------------------------
+K = "directions"
+DIRECTIONS = (
+    F(K, "en", "- **Veo-2**, launched in mid-February, has stayed at **20%** of video generations for 14 weeks",
+      "- **Veo-2**, launched in mid-February, has been falling steadily since its launch, to **20%** of video generations",
+      "Veo-2 rose to ~20% within three weeks and held 19.6-20.4% since; it did not fall"),
+    F(K, "en", "- **Imagen-3** grew from 10% to **30%**", "- **Imagen-3** fell from 10% to **30%**",
+      "it rose 9.8→30.4, every week"),
+    F(K, "en", "- **FLUX** fell from 45% to **35%**", "- **FLUX** rose from 45% to **35%**",
+      "it fell 45.0→34.8"),
+    F(K, "en", "- **Runway** fell from 40% to **20%**", "- **Runway** climbed from 40% to **20%**",
+      "it fell 40.4→20.0"),
+    F(K, "en", "- **Luma** fell from 14% to **7%**", "- **Luma** grew from 14% to **7%**", "it fell 14.0→7.1"),
+    F(K, "en", "- **Unreal-Speech** fell from about 9% to **6%**", "- **Unreal-Speech** rose from about 9% to **6%**",
+      "it fell 8.8→5.8"),
+    F(K, "en", "- **Kuaishou**'s models together rose from 15%", "- **Kuaishou**'s models together fell from 15%",
+      "they rose 15.1→29.8"),
+    F(K, "en", "peaked at **7%** of text messages in mid-February, then fell back",
+      "peaked at **7%** of text messages in mid-April, then fell back",
+      "DeepSeek-R1's text peak was mid-February (7.2% on 2025-02-17); mid-April 3.5%"),
+    FB(K, "en", TXT, "GPT-4.1's share has declined since its launch in mid-April.",
+       "it rose every week after launch: 3.0→10.1"),
+    FB(K, "en", TXT, "Claude-3.5-Sonnet's share grew over the period.", "it fell 31.3→11.9"),
+    FB(K, "en", RSN, "Reasoning messages' share of text peaked in May.", "it peaked in mid-February (12.1%); May 10.1-10.7"),
+    FB(K, "en", RSN, "The share of text going to reasoning models rose every single week.",
+       "it fell from 12.1% (Feb 17) to 9.4% (Mar 17) and from 11.1% to 10.1% after April"),
+    FB(K, "en", AUD, "ElevenLabs' share climbed sharply over the period.", "it held steady at 79.7-80.4%"),
+    FB(K, "en", AUD, "Orpheus' share has declined since its launch.", "it rose every week: 0.5→3.0"),
+    FB(K, "en", VID, "Kling-1.6 kept growing after Kling-2.0's launch.", "it fell 15.0→6.8 after late April"),
+    FB(K, "en", IMG, "DALL-E-3 rose after GPT-Image-1 arrived in late April.", "it fell 8.0→3.6"),
+    FB(K, "en", VID, "Hailuo's share grew steadily through the period.", "it fell 15.1→6.5"),
+    FB(K, "en", TXT, "GPT-4o's share fell sharply over the period.", "it held steady at 34.9-37.1%"),
+    FB(K, "en", RSN, "o1's share of reasoning messages rose after o3's launch.", "it fell 66.8→3.5"),
+    F(K, "en", "it reached **21%** of video generations three weeks after its launch in late April.",
+      "it reached **21%** of video generations three weeks before its launch in late April.",
+      "three weeks before its launch Kling-2.0 had 0%"),
+    FB(K, "en", TXT, "Claude-3.7-Sonnet kept growing right up to the end of the period.",
+       "it peaked at 10.9% (Mar 31) and slipped to 9.4%"),
+    FB(K, "en", IMG, "StableDiffusion held steady at around 10% of image generations.", "it fell 10.1→2.0"),
+    FB(K, "zh", ZVID, "Veo-2上线以来份额持续下降。", "上线3周内升至约20%，此后稳定在19.6-20.4%"),
+    F(K, "zh", "- **Imagen-3**的份额从10%升至**30%**", "- **Imagen-3**的份额从10%降至**30%**", "实为上升9.8→30.4"),
+    F(K, "zh", "- **FLUX**的份额从45%降至**35%**", "- **FLUX**的份额从45%升至**35%**", "实为下降45.0→34.8"),
+    F(K, "zh", "- **Runway**的份额从40%降至**20%**", "- **Runway**的份额从40%上升到**20%**", "实为下降40.4→20.0"),
+    F(K, "zh", "- **快手**旗下模型的合计份额从15%升至**30%**", "- **快手**旗下模型的合计份额从15%回落至**30%**",
+      "实为上升15.1→29.8"),
+    F(K, "zh", "在2月中旬达到**7%**的峰值，此后一路回落", "在4月中旬达到**7%**的峰值，此后一路回落",
+      "文本峰值在2月中旬（7.2%），4月中旬3.5%"),
+    FB(K, "zh", ZTXT, "GPT-4.1上线后份额持续下降。", "上线后每周上升：3.0→10.1"),
+    FB(K, "zh", ZTXT, "Claude-3.5-Sonnet的份额稳步上升。", "31.3→11.9，下降"),
+    FB(K, "zh", ZRSN, "推理消息占文本消息的比例在5月见顶。", "在2月中旬见顶（12.1%）"),
+    FB(K, "zh", ZAUD, "ElevenLabs的份额大幅上升。", "稳定在79.7-80.4%"),
+    FB(K, "zh", ZAUD, "Orpheus上线后份额一路下降。", "持续上升0.5→3.0"),
+    FB(K, "zh", ZVID, "Kling-2.0上线后，Kling-1.6的份额继续上升。", "下降15.0→6.8"),
+    FB(K, "zh", ZIMG, "GPT-Image-1上线后，DALL-E-3的份额上升。", "下降8.0→3.6"),
+    FB(K, "zh", ZTXT, "GPT-4o的份额大幅下降。", "稳定在34.9-37.1%"),
+    FB(K, "zh", ZVID, "Runway的份额始终保持稳定。", "40.4→20.0，持续下降"),
+    # true
+    T(K, "en", "- **FLUX** fell from 45% to **35%**", "- **FLUX** slipped from 45% to **35%**", "45.0→34.8"),
+    T(K, "en", "- **Imagen-3** grew from 10% to **30%**", "- **Imagen-3** climbed steadily from 10% to **30%**",
+      "9.8→30.4, up every week"),
+    TB(K, "en", VID, "Veo-2 has held steady at about 20% since late February.", "19.5-20.4% from Feb 24 on"),
+    TB(K, "en", AUD, "ElevenLabs held steady at about 80% all period.", "79.7-80.4%"),
+    TB(K, "en", TXT, "GPT-4.1 climbed every week after its launch in mid-April.", "3.0, 6.2, 8.1, 9.4, 9.7, 9.8, 10.1"),
+    TB(K, "en", TXT, "Claude-3.5-Sonnet's share declined over the period.", "31.3→11.9"),
+    TB(K, "en", RSN, "The reasoning share of text peaked in mid-February.", "12.1% on 2025-02-17"),
+    TB(K, "en", AUD, "Orpheus' share has risen since its launch.", "0.5→3.0"),
+    TB(K, "en", VID, "Kling-1.6 declined after Kling-2.0 launched in late April.", "15.0→6.8"),
+    TB(K, "en", IMG, "DALL-E-3 slipped after GPT-Image-1 launched.", "8.0→3.6"),
+    TB(K, "en", TXT, "GPT-4o's share held steady at about 36%.", "34.9-37.1%"),
+    TB(K, "en", VID, "Runway's share declined steadily.", "40.4→19.9, down every week"),
+    TB(K, "zh", ZIMG, "Imagen-3的份额持续上升。", "逐周上升9.8→30.4"),
+    TB(K, "zh", ZVID, "Veo-2自2月下旬以来份额保持稳定。", "19.5-20.4%"),
+    TB(K, "zh", ZTXT, "DeepSeek-R1的文本份额在2月中旬见顶。", "7.2%（2月17日那周）"),
+    TB(K, "zh", ZAUD, "Unreal-Speech的份额有所下降。", "8.8→5.8"),
+    TB(K, "zh", ZTXT, "GPT-4.1上线后份额持续上升。", "3.0→10.1，每周上升"),
+    TB(K, "zh", ZVID, "Runway的份额持续下降。", "40.4→19.9"),
+)
+
+# ------------------------------------------------------------------------------------------
+# 5. counts: weeks, categories, models, families, providers
+# ------------------------------------------------------------------------------------------
+K = "counts"
+COUNTS = (
+    FP(K, "en", INTRO, "This report covers 30 weeks of data.", "21 weeks (2025-01-06 to 2025-05-26)"),
+    FP(K, "en", INTRO, "The data spans 26 weeks, January to June.", "21 weeks, January to May"),
+    FP(K, "en", INTRO, "We track seven categories of usage.", "five: text, reasoning, image, video, audio"),
+    FP(K, "en", INTRO, "The report follows usage across three categories.", "five charts (text, reasoning, image, video, audio)"),
+    FB(K, "en", VID, "Three Kuaishou models lead the chart: Kling-2.0, Kling-1.6, Kling-1.5 and Kling-1.0.",
+       "Kuaishou has three families (Kling-2.0, Kling-1.6, Kling-1.5); Kling-1.0 is not in the data and the list has four"),
+    FB(K, "en", VID, "Kuaishou's two models, Kling-2.0 and Kling-1.6, together drew 30% of video generations.",
+       "Kuaishou has three families; Kling-2.0 + Kling-1.6 = 28.1%, the 30% includes Kling-1.5"),
+    FB(K, "en", VID, "Kuaishou's five video models together held 30% of video generations.",
+       "three families (four bots), not five"),
+    FB(K, "en", AUD, "Six audio models compete on Poe.", "five families (seven bots)"),
+    FB(K, "en", AUD, "Only two challengers share the rest of audio generations.",
+       "four: Cartesia, Unreal-Speech, PlayAI, Orpheus"),
+    FB(K, "en", AUD, "ElevenLabs' three voices together held 80% of audio generations.",
+       "ElevenLabs has two bots (Multilingual-v2, v2.5-Turbo)"),
+    FB(K, "en", IMG, "OpenAI's three image models, DALL-E-3 and GPT-Image-1, together held about 21% of image generations.",
+       "two image families, and the list names two"),
+    FB(K, "en", VID, "Google's two video models held 20% of video generations.", "Google has one video family, Veo-2"),
+    FB(K, "en", TXT, "DeepSeek's three models together drew about 3% of text messages.",
+       "two: DeepSeek-V3 and DeepSeek-R1 (1.65 + 1.35 = 3.0%)"),
+    F(K, "en", "has stayed at **20%** of video generations for 14 weeks",
+      "has stayed at **20%** of video generations for 20 weeks",
+      "14 weeks (Feb 24 - May 26); only 15 weeks of data after its launch week"),
+    FB(K, "en", IMG, "Nine image families fell over the period.",
+       "there are eight named image families (plus Other), and two rose (Imagen-3, GPT-Image-1)"),
+    FB(K, "en", AUD, "The audio chart shows eight providers.", "five audio providers"),
+    FB(K, "en", IMG, "FLUX's four variants together held 35% of image generations.",
+       "FLUX has five bots (dev, pro, pro-1.1, pro-1.1-ultra, schnell)"),
+    FP(K, "en", CONC, "Over 52 weeks, model choice on Poe moved fast.", "21 weeks of data"),
+    FB(K, "en", RSN, "Two hybrid reasoning models from three labs stayed small.",
+       "the two (Gemini-2.5-Flash, Qwen-3) come from two labs, Google and Alibaba"),
+    FB(K, "en", IMG, "Ideogram's two versions held about 6% of image generations at the end.",
+       "Ideogram has four bots (v2, v2-Turbo, v2a, v3)"),
+    FP(K, "zh", ZINTRO, "本报告覆盖了七个类别。", "五个：文本、推理、图像、视频、音频"),
+    FP(K, "zh", ZINTRO, "本报告覆盖了30周的数据。", "21周"),
+    FP(K, "zh", ZINTRO, "数据共涵盖26周，从1月到6月。", "21周，1月至5月"),
+    FB(K, "zh", ZVID, "快手的三款模型Kling-2.0、Kling-1.6、Kling-1.5和Kling-1.0合计占视频生成请求的30%。",
+       "快手有三个系列，列表却有四个；Kling-1.0不在数据中"),
+    FB(K, "zh", ZVID, "快手的两款模型合计拿下了30%的视频生成请求。", "三个系列（Kling-2.0、Kling-1.6、Kling-1.5）"),
+    FB(K, "zh", ZAUD, "共有六款音频模型在Poe上竞争。", "五个系列（七个机器人）"),
+    FB(K, "zh", ZAUD, "其余份额只由两家挑战者分享。", "四家：Cartesia、Unreal-Speech、PlayAI、Orpheus"),
+    FB(K, "zh", ZVID, "谷歌的两款视频模型期末占视频生成请求的20%。", "谷歌只有Veo-2一个视频系列"),
+    F(K, "zh", "自2月下旬以来已持续14周", "自2月下旬以来已持续20周", "14周（2月24日至5月26日）"),
+    FB(K, "zh", ZTXT, "DeepSeek的三款模型合计约占文本消息的3%。", "两款：DeepSeek-V3和DeepSeek-R1"),
+    FB(K, "zh", ZIMG, "OpenAI的三款图像模型DALL-E-3和GPT-Image-1合计约占21%。", "两个图像系列"),
+    FB(K, "zh", ZAUD, "ElevenLabs的三款语音模型合计占音频生成请求的80%。", "两个机器人"),
+    FP(K, "zh", ZCONC, "在这52周里，Poe上的模型选择变化很快。", "21周"),
+    FB(K, "zh", ZIMG, "FLUX的四个版本合计占图像生成请求的35%。", "FLUX有五个机器人"),
+    FB(K, "zh", ZAUD, "音频图表中共有八家厂商。", "五家"),
+    # true
+    TP(K, "en", INTRO, "This report covers 21 weeks of data.", "2025-01-06 to 2025-05-26: 21 weeks"),
+    TP(K, "en", INTRO, "The report has five charts: text, reasoning, image, video and audio.",
+       "five chart sections (reasoning is a share of text, with its own chart)"),
+    TB(K, "en", VID, "Kuaishou's three models, Kling-2.0, Kling-1.6 and Kling-1.5, together drew 30% of video generations.",
+       "three families, 29.8% at the end"),
+    TB(K, "en", AUD, "The audio chart shows five model families.",
+       "ElevenLabs, Cartesia, Unreal-Speech, PlayAI, Orpheus"),
+    TB(K, "en", TXT, "DeepSeek's two models together drew about 3% of text messages at the end.", "1.65 + 1.35 = 3.0"),
+    TB(K, "en", IMG, "OpenAI's two image models, DALL-E-3 and GPT-Image-1, together held about 21% at the end.",
+       "3.65 + 17.65 = 21.3"),
+    TP(K, "zh", ZINTRO, "本报告覆盖了21周的数据。", "21周"),
+    TP(K, "zh", ZINTRO, "本报告包含文本、推理、图像、视频、音频五类图表。", "五个图表章节"),
+    TB(K, "zh", ZVID, "快手的三款模型Kling-2.0、Kling-1.6和Kling-1.5期末合计占视频生成请求的30%。", "29.8%"),
+    TB(K, "zh", ZAUD, "音频图表中共有五个模型系列。", "ElevenLabs、Cartesia、Unreal-Speech、PlayAI、Orpheus"),
+)
+
+# ------------------------------------------------------------------------------------------
+# 6. sets: "the remaining X% was split among A, B and C"
+# ------------------------------------------------------------------------------------------
+K = "sets"
+SETS = (
+    F(K, "en", "the remaining 49% went to the rest of the field, led by Claude-3.5-Sonnet, Claude-3.7-Sonnet, Gemini-2.5 and Llama-3",
+      "the remaining 49% was split among Claude-3.5-Sonnet, Claude-3.7-Sonnet, Gemini-2.5 and Llama-3",
+      "those four hold 12.0 + 9.4 + 5.8 + 2.3 = 29.5%, not 49%"),
+    F(K, "en", "the remaining 20% went to the rest of the field, led by Cartesia, Unreal-Speech, PlayAI and Orpheus",
+      "the remaining 20% was split between Cartesia and Unreal-Speech",
+      "those two hold 6.8 + 5.8 = 12.7%"),
+    F(K, "en", "the remaining 20% went to the rest of the field, led by Cartesia, Unreal-Speech, PlayAI and Orpheus",
+      "the remaining 20% was split among PlayAI and Orpheus",
+      "those two hold 4.6 + 2.9 = 7.5%"),
+    FB(K, "en", IMG, "FLUX held 35% at the end; the remaining 65% was split between Imagen-3 and GPT-Image-1.",
+       "Imagen-3 + GPT-Image-1 = 30.1 + 17.6 = 47.7%"),
+    FB(K, "en", VID, "Kuaishou held 30%; the remaining 70% was split between Google and Runway.",
+       "Google + Runway = 20.1 + 20.1 = 40.2%"),
+    FB(K, "en", RSN, "Gemini-2.5 held about 32%; the remaining 68% went to Claude-3.7-Sonnet and o4-mini.",
+       "18.3 + 16.9 = 35.2%"),
+    FB(K, "en", TXT, "GPT-4o held 36%; the remaining 64% was shared by Claude-3.5-Sonnet and GPT-4.1.",
+       "12.0 + 10.0 = 22.0%"),
+    FB(K, "en", IMG, "FLUX, Imagen-3 and GPT-Image-1 together held 95% of image generations at the end.",
+       "34.8 + 30.1 + 17.6 = 82.5%"),
+    FB(K, "en", VID, "Kling-2.0, Veo-2 and Runway together accounted for 80% of video generations at the end.",
+       "21.2 + 20.2 + 20.1 = 61.4%"),
+    FB(K, "en", AUD, "Cartesia and PlayAI shared the 20% ElevenLabs left.", "6.8 + 4.6 = 11.4%"),
+    FB(K, "en", TXT, "OpenAI held 51%; Anthropic and Google took the remaining 49%.", "24.5 + 8.5 = 33.0%"),
+    FB(K, "en", RSN, "OpenAI held 34% of reasoning messages; the remaining 66% was split between Google and Anthropic.",
+       "31.7 + 18.3 = 50.0%"),
+    FB(K, "en", IMG, "The other 65% of image generations was divided among Imagen-3, GPT-Image-1 and Ideogram.",
+       "30.1 + 17.6 + 5.9 = 53.6%"),
+    FB(K, "en", VID, "Luma, Hailuo and Pika together held 40% of video generations at the end.", "7.1 + 6.7 + 6.7 = 20.4%"),
+    FB(K, "en", TXT, "Claude-3.5-Sonnet and Claude-3.7-Sonnet together held 30% of text messages at the end.",
+       "12.0 + 9.4 = 21.4%"),
+    FB(K, "en", AUD, "Unreal-Speech, PlayAI and Orpheus split the remaining 20% of audio generations.",
+       "5.8 + 4.6 + 2.9 = 13.3% (Cartesia's 6.8% is missing)"),
+    FB(K, "en", IMG, "The remaining 70% of image generations went to Imagen-3 and GPT-Image-1.",
+       "47.7%; and FLUX left 65%, not 70%"),
+    FB(K, "en", RSN, "DeepSeek-R1 and o3 together held 40% of reasoning messages at the end.", "13.4 + 12.7 = 26.1%"),
+    FB(K, "en", VID, "Veo-2 and Runway split the remaining 70% of video generations.", "20.2 + 20.1 = 40.3%"),
+    F(K, "zh", "其余49%分散在其他模型之间，以Claude-3.5-Sonnet、Claude-3.7-Sonnet、Gemini-2.5和Llama-3居前",
+      "其余49%由Claude-3.5-Sonnet、Claude-3.7-Sonnet、Gemini-2.5和Llama-3瓜分",
+      "四者合计12.0+9.4+5.8+2.3=29.5%"),
+    F(K, "zh", "其余20%分散在其他模型之间，以Cartesia、Unreal-Speech、PlayAI和Orpheus居前",
+      "其余20%由Cartesia和Unreal-Speech瓜分", "6.8+5.8=12.7%"),
+    F(K, "zh", "其余20%分散在其他模型之间，以Cartesia、Unreal-Speech、PlayAI和Orpheus居前",
+      "其余20%由PlayAI和Orpheus平分", "4.6+2.9=7.5%"),
+    FB(K, "zh", ZIMG, "FLUX期末占35%，其余65%由Imagen-3和GPT-Image-1瓜分。", "30.1+17.6=47.7%"),
+    FB(K, "zh", ZVID, "快手占30%，其余70%由谷歌和Runway瓜分。", "20.1+20.1=40.2%"),
+    FB(K, "zh", ZTXT, "GPT-4o占36%，其余64%由Claude-3.5-Sonnet和GPT-4.1瓜分。", "12.0+10.0=22.0%"),
+    FB(K, "zh", ZRSN, "Gemini-2.5约占32%，其余68%由Claude-3.7-Sonnet和o4-mini瓜分。", "18.3+16.9=35.2%"),
+    FB(K, "zh", ZIMG, "FLUX、Imagen-3和GPT-Image-1期末合计占图像生成请求的95%。", "82.5%"),
+    FB(K, "zh", ZVID, "Kling-2.0、Veo-2和Runway期末合计占视频生成请求的80%。", "61.4%"),
+    FB(K, "zh", ZTXT, "OpenAI占51%，其余49%由Anthropic和谷歌瓜分。", "24.5+8.5=33.0%"),
+    FB(K, "zh", ZAUD, "ElevenLabs之外的20%由Cartesia和PlayAI分享。", "6.8+4.6=11.4%"),
+    FB(K, "zh", ZTXT, "Claude-3.5-Sonnet和Claude-3.7-Sonnet期末合计占文本消息的30%。", "21.4%"),
+    FB(K, "zh", ZRSN, "DeepSeek-R1和o3期末合计占推理消息的40%。", "26.1%"),
+    FB(K, "zh", ZVID, "Luma、Hailuo和Pika期末合计占视频生成请求的40%。", "20.4%"),
+    FB(K, "zh", ZAUD, "其余20%由Unreal-Speech、PlayAI和Orpheus瓜分。", "13.3%，漏了Cartesia（6.8%）"),
+    # true
+    T(K, "en", "the remaining 20% went to the rest of the field, led by Cartesia, Unreal-Speech, PlayAI and Orpheus",
+      "the remaining 20% was split among Cartesia, Unreal-Speech, PlayAI and Orpheus",
+      "6.8 + 5.8 + 4.6 + 2.9 = 20.2%: those four are all the rest"),
+    T(K, "en", "the remaining 49% went to the rest of the field, led by Claude-3.5-Sonnet, Claude-3.7-Sonnet, Gemini-2.5 and Llama-3",
+      "the remaining 49% was split among Claude-3.5-Sonnet, Claude-3.7-Sonnet, Gemini-2.5, Llama-3 and others",
+      "'and others' makes the list open"),
+    TB(K, "en", IMG, "FLUX held 35%; the remaining 65% was split among Imagen-3, GPT-Image-1, Ideogram and others.",
+       "open list; 100 - 34.8 = 65.2"),
+    TB(K, "en", IMG, "Imagen-3 and GPT-Image-1 together held about 48% of image generations at the end.",
+       "30.1 + 17.6 = 47.7"),
+    TB(K, "en", VID, "Veo-2 and Runway together held 40% of video generations at the end.", "20.2 + 20.1 = 40.3"),
+    TB(K, "en", TXT, "Claude-3.5-Sonnet and Claude-3.7-Sonnet together held about 21% of text messages at the end.",
+       "12.0 + 9.4 = 21.4"),
+    TB(K, "en", RSN, "Gemini-2.5 held about 32%; the remaining 68% was split among Claude-3.7-Sonnet, o4-mini, DeepSeek-R1 and others.",
+       "open list; 100 - 31.5 = 68.5"),
+    T(K, "zh", "其余20%分散在其他模型之间，以Cartesia、Unreal-Speech、PlayAI和Orpheus居前",
+      "其余20%由Cartesia、Unreal-Speech、PlayAI和Orpheus瓜分", "6.8+5.8+4.6+2.9=20.2%"),
+    T(K, "zh", "其余49%分散在其他模型之间，以Claude-3.5-Sonnet、Claude-3.7-Sonnet、Gemini-2.5和Llama-3居前",
+      "其余49%由Claude-3.5-Sonnet、Claude-3.7-Sonnet、Gemini-2.5和Llama-3等模型瓜分", "“等”表示列表不完整"),
+    TB(K, "zh", ZIMG, "Imagen-3和GPT-Image-1期末合计约占图像生成请求的48%。", "47.7%"),
+    TB(K, "zh", ZVID, "Veo-2和Runway期末合计占视频生成请求的40%。", "40.3%"),
+    TB(K, "zh", ZIMG, "FLUX期末占35%，其余65%由Imagen-3、GPT-Image-1、Ideogram等瓜分。", "开放列表"),
+)
+
+# ------------------------------------------------------------------------------------------
+# 7. fractions
+# ------------------------------------------------------------------------------------------
+K = "fractions"
+FRACTIONS = (
+    F(K, "en", "handled **80%** of audio generations at the end of the period and led",
+      "handled nine in ten audio generations at the end of the period and led", "80%, four in five"),
+    F(K, "en", "handled **80%** of audio generations at the end of the period and led",
+      "handled two thirds of audio generations at the end of the period and led", "80%"),
+    F(K, "en", "- **OpenAI** handled **51%** of text messages", "- **OpenAI** handled less than half of text messages",
+      "51.1%, more than half"),
+    F(K, "en", "- **OpenAI** handled **51%** of text messages", "- **OpenAI** handled two thirds of text messages", "51.1%"),
+    F(K, "en", "- **GPT-4o** led text messages with **36%**", "- **GPT-4o** led text messages with half of them",
+      "35.9%"),
+    F(K, "en", "- **Runway** fell from 40% to **20%**", "- **Runway** fell from 40% to a third", "to 20.0%, a fifth"),
+    F(K, "en", "- **Imagen-3** grew from 10% to **30%**", "- **Imagen-3** grew from one in ten to half",
+      "to 30.1%, not half"),
+    F(K, "en", "- **FLUX** fell from 45% to **35%**", "- **FLUX** fell from 45% to a quarter", "to 34.8%"),
+    FB(K, "en", TXT, "Reasoning models now draw one in five text messages.", "10.1%, one in ten"),
+    FB(K, "en", RSN, "DeepSeek-R1 drew two thirds of reasoning messages in mid-February.", "59.5%, about three in five"),
+    FB(K, "en", RSN, "Gemini-2.5 handles half of all reasoning messages.", "31.5%, about a third"),
+    FB(K, "en", VID, "Kling-2.0 grabbed a third of video generations within three weeks.", "21%, a fifth"),
+    FB(K, "en", AUD, "Challengers now take a third of audio generations.", "about 20% (100 - 80)"),
+    FB(K, "en", TXT, "Claude-3.5-Sonnet still holds a quarter of text messages.", "12.0% at the end"),
+    FB(K, "en", IMG, "GPT-Image-1 took a third of image generations within two weeks.", "17% (one in six)"),
+    FB(K, "en", TXT, "GPT-4.1 reached one in five text messages four weeks after its launch.", "9.7%, one in ten"),
+    FB(K, "en", VID, "Veo-2 handles one in three video generations.", "20%, one in five"),
+    FB(K, "en", RSN, "o1 kept nine in ten reasoning messages through February.", "12.0-17.6% in February"),
+    FB(K, "en", IMG, "Google's Imagen-3 now serves half of image generations.", "30.1%"),
+    FB(K, "en", TXT, "Anthropic's models together hold half of text messages.", "24.5%, a quarter"),
+    F(K, "zh", "- **OpenAI**期末拿下了**51%**的文本消息", "- **OpenAI**期末占文本消息的不到一半", "51.1%，超过一半"),
+    F(K, "zh", "期末拿下了**80%**的音频生成请求，而且每周都排在首位", "期末拿下了三分之二的音频生成请求，而且每周都排在首位",
+      "80%，五分之四"),
+    F(K, "zh", "期末拿下了**80%**的音频生成请求，而且每周都排在首位", "期末拿下了十分之九的音频生成请求，而且每周都排在首位",
+      "80%"),
+    F(K, "zh", "- **GPT-4o**期末以**36%**的份额领跑文本消息", "- **GPT-4o**期末以半壁江山领跑文本消息", "35.9%"),
+    F(K, "zh", "- **Runway**的份额从40%降至**20%**", "- **Runway**的份额从40%降至三分之一", "降至20.0%，五分之一"),
+    F(K, "zh", "- **FLUX**的份额从45%降至**35%**", "- **FLUX**的份额从45%降至四分之一", "降至34.8%"),
+    FB(K, "zh", ZTXT, "推理模型如今占到文本消息的五分之一。", "10.1%，十分之一"),
+    FB(K, "zh", ZRSN, "2月中旬DeepSeek-R1拿下了推理消息的三分之二。", "59.5%"),
+    FB(K, "zh", ZRSN, "Gemini-2.5期末拿下了推理消息的半壁江山。", "31.5%"),
+    FB(K, "zh", ZVID, "Kling-2.0上线3周就拿下了三分之一的视频生成请求。", "21%"),
+    FB(K, "zh", ZAUD, "挑战者们如今拿下了三分之一的音频生成请求。", "约20%"),
+    FB(K, "zh", ZTXT, "Claude-3.5-Sonnet期末仍占文本消息的四分之一。", "12.0%"),
+    FB(K, "zh", ZIMG, "Imagen-3期末占图像生成请求的一半。", "30.1%"),
+    FB(K, "zh", ZTXT, "Anthropic旗下模型合计占文本消息的半壁江山。", "24.5%"),
+    FB(K, "zh", ZVID, "Veo-2占视频生成请求的三分之一。", "20%，五分之一"),
+    # true
+    T(K, "en", "handled **80%** of audio generations at the end of the period and led",
+      "handled four in five audio generations at the end of the period and led", "79.9% ≈ four in five"),
+    T(K, "en", "- **OpenAI** handled **51%** of text messages", "- **OpenAI** handled more than half of text messages",
+      "51.1%"),
+    T(K, "en", "- **OpenAI** handled **51%** of text messages", "- **OpenAI** handled half of text messages", "51.1%"),
+    T(K, "en", "- **Runway** fell from 40% to **20%**", "- **Runway** fell from 40% to a fifth", "20.0%"),
+    TB(K, "en", TXT, "Reasoning models drew one in ten text messages at the end.", "10.1%"),
+    TB(K, "en", RSN, "DeepSeek-R1 drew three in five reasoning messages in mid-February.", "59.5%"),
+    TB(K, "en", IMG, "FLUX held about a third of image generations at the end.", "34.8%"),
+    TB(K, "en", VID, "Veo-2 handled one in five video generations at the end.", "20.2%"),
+    TB(K, "en", TXT, "GPT-4o held more than a third of text messages.", "35.9%"),
+    TB(K, "en", RSN, "o1 drew nine in ten reasoning messages in early January.", "92.6/92.8%"),
+    TB(K, "en", IMG, "Imagen-3 served three in ten image generations at the end.", "30.1%"),
+    TB(K, "en", TXT, "Anthropic's models together held about a quarter of text messages at the end.", "24.5%"),
+    T(K, "zh", "期末拿下了**80%**的音频生成请求，而且每周都排在首位", "期末拿下了五分之四的音频生成请求，而且每周都排在首位", "79.9%"),
+    T(K, "zh", "- **OpenAI**期末拿下了**51%**的文本消息", "- **OpenAI**期末拿下了文本消息的半壁江山", "51.1%"),
+    T(K, "zh", "- **OpenAI**期末拿下了**51%**的文本消息", "- **OpenAI**期末占文本消息的一半以上", "51.1%"),
+    TB(K, "zh", ZIMG, "FLUX期末约占图像生成请求的三分之一。", "34.8%"),
+    TB(K, "zh", ZTXT, "推理模型期末占文本消息的十分之一。", "10.1%"),
+    TB(K, "zh", ZVID, "Runway期末占视频生成请求的五分之一。", "20.0%"),
+    TB(K, "zh", ZTXT, "Anthropic旗下模型期末合计约占文本消息的四分之一。", "24.5%"),
+)
+
+# ------------------------------------------------------------------------------------------
+# 8. everywhere: front matter, headings, alt text, tables, footnotes, lead, conclusion
+# ------------------------------------------------------------------------------------------
+K = "everywhere"
+EN_TITLE = 'title: "January–May 2025 AI model usage trends: Reasoning models surge, Kling-2.0 takes off"'
+ZH_TITLE = 'title: "2025年1月至5月AI模型使用趋势报告：推理模型快速崛起，Kling-2.0迅速走红"'
+EN_FN2 = "[^2]: Messages sent to the platform's own bots (Assistant) are excluded, to reflect users' explicit choice of a named model."
+ZH_FN2 = "[^2]: 发给平台自有机器人（Assistant）的消息不计入统计，以反映用户对具名模型的明确选择。"
+EN_FN3 = "[^3]: Video generations triggered by the Animate button and other follow-up actions are excluded, to reflect users' own demand."
+ZH_FN3 = "[^3]: 由“动画”按钮等后续操作触发的视频生成请求不计入统计，以反映用户的主动需求。"
+EN_FN4 = "[^4]: Audio generations triggered by the Speak button and other follow-up actions are excluded, to reflect users' own demand."
+ZH_FN4 = "[^4]: 由“朗读”按钮等后续操作触发的音频生成请求不计入统计，以反映用户的主动需求。"
+TABLE_EN = "\n| Model | Share of image generations, end of May |\n|---|---|\n| {0} | {1} |\n"
+TABLE_ZH = "\n| 模型 | 期末图像生成请求份额 |\n|---|---|\n| {0} | {1} |\n"
+EVERYWHERE = (
+    F(K, "en", EN_TITLE, 'title: "January–May 2025 AI model usage trends: Reasoning models reach 30% of text, Kling-2.0 takes off"',
+      "reasoning ended at 10.1% of text (peak 12.1%)"),
+    F(K, "en", EN_TITLE, 'title: "January–May 2025 AI model usage trends: Kling-2.0 takes 40% of video"',
+      "Kling-2.0 ended at 21.2%"),
+    F(K, "en", EN_TITLE, 'title: "January–May 2025 AI model usage trends: Midjourney takes 35% of images"',
+      "Midjourney is not in the data"),
+    FM(K, "en", 'excerpt: "Reasoning models drew a quarter of all text messages by May."', False,
+       "reasoning: 10.1% of text at the end"),
+    FM(K, "en", 'description: "ElevenLabs held 60% of audio generations in January–May 2025."', False,
+       "ElevenLabs held 80%"),
+    FM(K, "en", 'excerpt: "GPT-4.1 became the most popular text model within four weeks."', False,
+       "GPT-4o was first every week; GPT-4.1 third"),
+    FM(K, "en", 'description: "Kling-2.0 reached 21% of image generations three weeks after launch."', False,
+       "21% is video; Kling-2.0 has no image generations"),
+    FM(K, "en", 'excerpt: "Imagen-3 fell from 30% to 10% of image generations."', False, "it rose 10→30"),
+    F(K, "en", "## 🖼️ Image generation {#chart-image}", "## 🖼️ Image generation: FLUX holds half {#chart-image}",
+      "FLUX ended at 34.8%"),
+    F(K, "en", "**GPT-Image-1 shakes up the ranking within weeks**", "**GPT-Image-1 takes 40% within weeks**",
+      "GPT-Image-1 reached 17-18%"),
+    F(K, "en", "**Reasoning models keep growing**[^5][^6]", "**Reasoning models triple their share to 30%**[^5][^6]",
+      "reasoning went 2→10% of text (5-fold, to 10%, not 30%)"),
+    F(K, "en", "![GPT-4.1 reached about 10% of text messages four weeks after", "![GPT-4.1 reached about 20% of text messages four weeks after",
+      "alt text: 9.7% four weeks after launch"),
+    F(K, "en", "![Kling-2.0 reached 21% of video generations three weeks after its launch in late April; it ended the period at 21%.]",
+      "![Kling-2.0 reached 31% of video generations three weeks after its launch in late April; it ended the period at 21%.]",
+      "alt text: 21.2% three weeks after launch"),
+    F(K, "en", "![ElevenLabs held 80% of audio generations at the end and led every week;",
+      "![ElevenLabs held 90% of audio generations at the end and led every week;", "alt text: 79.9%"),
+    FP(K, "en", "{: .writer-chart}\n\n- **GPT-Image-1** reached", TABLE_EN.format("FLUX", "50%"),
+       "table cell: FLUX ended at 34.8%"),
+    FP(K, "en", "{: .writer-chart}\n\n- **GPT-Image-1** reached", TABLE_EN.format("Midjourney", "35%"),
+       "table cell: Midjourney is not in the data"),
+    F(K, "en", EN_FN2, EN_FN2 + " The Assistant bot drew 40% of all text messages.",
+      "footnote: Assistant drew 14.7-15.2% of all text messages"),
+    F(K, "en", EN_FN3, EN_FN3 + " They were about 60% of all video requests.",
+      "footnote: Animate-button requests were 37.3-38.1% of video requests"),
+    F(K, "en", EN_FN4, EN_FN4 + " They were about a quarter of audio requests.",
+      "footnote: Speak-button requests were about 50% of audio requests"),
+    F(K, "en", "📌 **Takeaway:** ElevenLabs dominates for now,", "📌 **Takeaway:** ElevenLabs, with 95% of audio, dominates for now,",
+      "takeaway: ElevenLabs 79.9%"),
+    FP(K, "en", CONC, "In all, GPT-4.1 ended the period as the most used text model.",
+       "conclusion: GPT-4o was first (35.9%), GPT-4.1 third"),
+    FP(K, "en", INTRO, "Over the period, Assistant alone drew 40% of all text messages.", "lead: about 15%"),
+    F(K, "en", "> About the data: this post was drafted from the sample data",
+      "> About the data: Gemini-2.5 led reasoning in every week; this post was drafted from the sample data",
+      "data note: Gemini-2.5 led only the last five weeks"),
+    F(K, "zh", ZH_TITLE, 'title: "2025年1月至5月AI模型使用趋势报告：推理模型占到文本消息的30%，Kling-2.0迅速走红"',
+      "推理模型期末占文本消息10.1%"),
+    F(K, "zh", ZH_TITLE, 'title: "2025年1月至5月AI模型使用趋势报告：Kling-2.0拿下40%的视频生成请求"', "21.2%"),
+    FM(K, "zh", 'excerpt: "推理模型在5月占到全部文本消息的四分之一。"', False, "10.1%"),
+    FM(K, "zh", 'description: "ElevenLabs拿下了60%的音频生成请求。"', False, "80%"),
+    FM(K, "zh", 'excerpt: "GPT-4.1上线4周就成为最受欢迎的文本模型。"', False, "GPT-4o每周第一"),
+    F(K, "zh", "## 三、🖼️ 图像生成 {#chart-image}", "## 三、🖼️ 图像生成：FLUX占据半壁江山 {#chart-image}", "FLUX期末34.8%"),
+    F(K, "zh", "**GPT-Image-1迅速改写排名**", "**GPT-Image-1数周内拿下40%**", "17-18%"),
+    F(K, "zh", "![GPT-Image-1于4月下旬上线，2周后占图像生成请求的17%", "![GPT-Image-1于4月下旬上线，2周后占图像生成请求的27%",
+      "替代文字：16.9%"),
+    F(K, "zh", "![ElevenLabs期末占音频生成请求的80%", "![ElevenLabs期末占音频生成请求的90%", "替代文字：79.9%"),
+    FP(K, "zh", "{: .writer-chart}\n\n- **GPT-Image-1**于4月下旬上线", TABLE_ZH.format("FLUX", "50%"), "表格：FLUX期末34.8%"),
+    F(K, "zh", ZH_FN2, ZH_FN2 + "这些消息约占全部文本消息的40%。", "脚注：Assistant约占全部文本消息的15%"),
+    F(K, "zh", ZH_FN3, ZH_FN3 + "这类请求约占全部视频生成请求的60%。", "脚注：约37-38%"),
+    F(K, "zh", ZH_FN4, ZH_FN4 + "这类请求约占全部音频生成请求的四分之一。", "脚注：约50%"),
+    FP(K, "zh", ZCONC, "总体来看，GPT-4.1期末已成为最受欢迎的文本模型。", "GPT-4o第一，GPT-4.1第三"),
+    F(K, "zh", "📌 **总结**：ElevenLabs目前一家独大，", "📌 **总结**：ElevenLabs以95%的份额目前一家独大，", "79.9%"),
+    # true
+    FM(K, "en", 'excerpt: "Reasoning models went from 2% to 10% of all text messages in January–May 2025."', True,
+       "2.0 → 10.1"),
+    FM(K, "en", 'description: "ElevenLabs held 80% of audio generations in January–May 2025."', True,
+       "79.7-80.4% every week"),
+    T(K, "en", "**GPT-Image-1 shakes up the ranking within weeks**", "**GPT-Image-1 takes 17% within two weeks**",
+      "16.9% two weeks after its launch"),
+    T(K, "en", EN_FN2, EN_FN2 + " The Assistant bot drew about 15% of all text messages.",
+      "Assistant: 14.7-15.2% of all text messages, every week"),
+    T(K, "en", EN_FN3, EN_FN3 + " They were about 37% of all video requests.", "37.3-38.1%"),
+    T(K, "en", EN_FN4, EN_FN4 + " They were about half of all audio requests.", "49.6-50.2%"),
+    TP(K, "en", "{: .writer-chart}\n\n- **GPT-Image-1** reached", TABLE_EN.format("FLUX", "35%"), "table: 34.8%"),
+    T(K, "en", "## 🖼️ Image generation {#chart-image}", "## 🖼️ Image generation: FLUX still leads at 35% {#chart-image}",
+      "first every week, 34.8% at the end"),
+    FM(K, "zh", 'excerpt: "推理模型占全部文本消息的比例从2%升至10%。"', True, "2.0→10.1"),
+    T(K, "zh", ZH_FN2, ZH_FN2 + "这些消息约占全部文本消息的15%。", "14.7-15.2%"),
+    T(K, "zh", ZH_FN4, ZH_FN4 + "这类请求约占全部音频生成请求的一半。", "49.6-50.2%"),
+    T(K, "zh", "**GPT-Image-1迅速改写排名**", "**GPT-Image-1两周拿下17%**", "16.9% two weeks after launch"),
+    TP(K, "zh", "{: .writer-chart}\n\n- **GPT-Image-1**于4月下旬上线", TABLE_ZH.format("FLUX", "35%"), "表格：34.8%"),
+)
+
+# ------------------------------------------------------------------------------------------
+# 9. numbers, dates and durations
+# ------------------------------------------------------------------------------------------
+K = "numbers"
+NUMBERS = (
+    F(K, "en", "- **FLUX** fell from 45% to **35%**", "- **FLUX** fell from 55% to **35%**", "it started at 45.0%"),
+    F(K, "en", "- **Runway** fell from 40% to **20%**", "- **Runway** fell from 40% to **25%**", "it ended at 20.0%"),
+    F(K, "en", "- **GPT-Image-1** reached **17%** of image generations", "- **GPT-Image-1** reached **27%** of image generations",
+      "16.9% two weeks after launch"),
+    F(K, "en", "it handled **80%** of audio generations at the end of the period.",
+      "it handled **90%** of audio generations at the end of the period.", "79.9%"),
+    F(K, "en", "they drew **10%** of all text messages at the end, up from 2% at the start.",
+      "they drew **15%** of all text messages at the end, up from 2% at the start.", "10.1%"),
+    F(K, "en", "24 points ahead of Claude-3.5-Sonnet (12%)", "14 points ahead of Claude-3.5-Sonnet (12%)", "35.9 - 12.0 = 24"),
+    F(K, "en", "- **GPT-4.1** reached **about 10%** of text messages four weeks after its launch in mid-April.",
+      "- **GPT-4.1** reached **about 10%** of text messages one week after its launch in mid-April.",
+      "one week after launch it had 6.2%"),
+    F(K, "en", "- **Kling-2.0** reached **21%** of video generations three weeks after its launch in late April",
+      "- **Kling-2.0** reached **21%** of video generations one week after its launch in late April",
+      "one week after launch 17.1%"),
+    F(K, "en", "- **Gemini-2.5** reached **about 5%** of text messages eight weeks after its launch in late March",
+      "- **Gemini-2.5** reached **about 5%** of text messages eight weeks after its launch in late January",
+      "it launched 2025-03-25 (late March)"),
+    F(K, "en", "- **Orpheus** reached **about 3%** of audio generations nine weeks after its launch in mid-March.",
+      "- **Orpheus** reached **about 3%** of audio generations nine weeks after its launch in mid-January.",
+      "it launched 2025-03-19; there was no Orpheus in January"),
+    F(K, "en", "peaked at **7%** of text messages in mid-February", "peaked at **12%** of text messages in mid-February",
+      "text peak 7.2%"),
+    F(K, "en", "- **Hailuo** fell from 15% to **about 7%**", "- **Hailuo** fell from 25% to **about 7%**", "started at 15.1%"),
+    F(K, "en", "- **Luma** fell from 14% to **7%** of video generations, down 7 points",
+      "- **Luma** fell from 14% to **7%** of video generations, down 12 points", "14.0 - 7.1 = 7 points"),
+    F(K, "en", "- **Imagen-3** grew from 10% to **30%** of image generations, up 20 points",
+      "- **Imagen-3** grew from 10% to **30%** of image generations, up 25 points", "20 points"),
+    F(K, "en", "- **StableDiffusion** fell from 10% to **2%**", "- **StableDiffusion** fell from 10% to **5%**", "ended at 2.1%"),
+    F(K, "en", "- **Veo-2**, launched in mid-February,", "- **Veo-2**, launched in mid-March,", "launched 2025-02-10 (mid-February)"),
+    F(K, "en", "- **o4-mini** reached **16%** of reasoning messages five weeks after its launch in mid-April",
+      "- **o4-mini** reached **26%** of reasoning messages five weeks after its launch in mid-April", "16.5%"),
+    F(K, "en", "it ended the period at **about 13%** of reasoning messages, while o1 fell",
+      "it ended the period at **about 23%** of reasoning messages, while o1 fell", "o3 ended at 12.7%"),
+    F(K, "en", "- **Unreal-Speech** fell from about 9% to **6%**", "- **Unreal-Speech** fell from about 12% to **6%**",
+      "started at 8.8%"),
+    F(K, "en", "- **Playground** fell from 8% to **2%**", "- **Playground** fell from 18% to **2%**", "started at 8.0%"),
+    FB(K, "en", TXT, "GPT-4o held 46% of text messages at the end of the period.", "35.9%"),
+    FB(K, "en", VID, "Kling-2.0 launched in early March.", "it launched 2025-04-21 (late April)"),
+    F(K, "zh", "- **FLUX**的份额从45%降至**35%**", "- **FLUX**的份额从55%降至**35%**", "起点45.0%"),
+    F(K, "zh", "- **Runway**的份额从40%降至**20%**", "- **Runway**的份额从40%降至**25%**", "期末20.0%"),
+    F(K, "zh", "- **GPT-Image-1**于4月下旬上线，2周后拿下了**17%**", "- **GPT-Image-1**于4月下旬上线，2周后拿下了**27%**", "16.9%"),
+    F(K, "zh", "- **ElevenLabs一家独大**：期末拿下了**80%**", "- **ElevenLabs一家独大**：期末拿下了**70%**", "79.9%"),
+    F(K, "zh", "高出24个百分点", "高出14个百分点", "35.9-12.0=24"),
+    F(K, "zh", "- **Kling-2.0**于4月下旬上线，3周后拿下了", "- **Kling-2.0**于3月下旬上线，3周后拿下了", "4月21日上线"),
+    F(K, "zh", "- **Kling-2.0迅速走红**：4月下旬上线，3周后", "- **Kling-2.0迅速走红**：4月下旬上线，1周后", "1周后为17.1%"),
+    F(K, "zh", "- **GPT-4.1**于4月中旬上线，4周后就拿下了", "- **GPT-4.1**于4月中旬上线，1周后就拿下了", "1周后6.2%"),
+    F(K, "zh", "- **Orpheus**于3月中旬上线", "- **Orpheus**于1月中旬上线", "3月19日上线"),
+    F(K, "zh", "- **Hailuo**的份额从15%降至**约7%**", "- **Hailuo**的份额从25%降至**约7%**", "起点15.1%"),
+    F(K, "zh", "- **Luma**的份额从14%降至**7%**，减少了7个百分点", "- **Luma**的份额从14%降至**7%**，减少了12个百分点", "7个百分点"),
+    F(K, "zh", "- **StableDiffusion**的份额从10%降至**2%**", "- **StableDiffusion**的份额从10%降至**5%**", "期末2.1%"),
+    F(K, "zh", "- **o4-mini**于4月中旬上线，5周后拿下了**16%**", "- **o4-mini**于4月中旬上线，5周后拿下了**26%**", "16.5%"),
+    F(K, "zh", "- **Veo-2**于2月中旬上线", "- **Veo-2**于3月中旬上线", "2月10日上线"),
+    FB(K, "zh", ZTXT, "GPT-4o期末占文本消息的46%。", "35.9%"),
+    # true
+    T(K, "en", "- **FLUX** fell from 45% to **35%** of image generations, down 10 points.",
+      "- Down 10 points, **FLUX** ended at **35%** of image generations, from 45%.", "45.0 → 34.8, reordered"),
+    T(K, "en", "- **Runway** fell from 40% to **20%**", "- **Runway** fell from 40 percent to **20 percent**", "40.4 → 20.0"),
+    TB(K, "en", VID, "Kling-2.0 launched in late April.", "2025-04-21"),
+    TB(K, "en", TXT, "GPT-4o held 36% of text messages at the end of the period.", "35.9%"),
+    TB(K, "en", IMG, "Three weeks after its launch, GPT-Image-1 held 17% of image generations.", "17.1% (2025-05-12)"),
+    TB(K, "en", AUD, "By late May, ElevenLabs still handled 80% of audio generations.", "80.0/79.7"),
+    TB(K, "en", RSN, "In early May, DeepSeek-R1 was down to about 22% of reasoning messages.", "21.5% (2025-05-05)"),
+    TB(K, "en", TXT, "In January, Claude-3.5-Sonnet drew about 30% of text messages.", "29.5-31.3% in January"),
+    TB(K, "zh", ZTXT, "GPT-4o期末占文本消息的36%。", "35.9%"),
+    TB(K, "zh", ZVID, "Kling-2.0于4月下旬上线。", "4月21日"),
+    TB(K, "zh", ZAUD, "到5月下旬，ElevenLabs仍占音频生成请求的80%。", "80.0/79.7"),
+    TB(K, "zh", ZIMG, "上线3周后，GPT-Image-1占图像生成请求的17%。", "17.1%（5月12日那周）"),
+    T(K, "zh", "- **Runway**的份额从40%降至**20%**", "- **Runway**的份额由40%跌至**20%**", "40.4→20.0，换一种说法"),
+)
+
+EDITS: tuple[Edit, ...] = NAMES + CHART + RANKS + DIRECTIONS + COUNTS + SETS + FRACTIONS + EVERYWHERE + NUMBERS
+
+
+# ------------------------------------------------------------------------------------------
+# The runner shared by the test and the bench
+# ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Outcome:
+    edit: Edit
+    rc: int
+    output: str  # verify's stdout (the unbacked lines), or its stderr summary when none
+
+    @property
+    def ok(self) -> bool:
+        """A false edit is caught (exit 1); a true paraphrase is accepted (exit 0)."""
+        return self.rc == (0 if self.edit.backed else 1)
+
+    @property
+    def line(self) -> str:
+        lines = [ln for ln in self.output.splitlines() if ln.strip()]
+        return lines[0] if lines else ""
+
+
+@contextlib.contextmanager
+def cached_verify():
+    """`writer verify` as the CLI runs it, with the data loaded and the period analysed once
+    (the same inputs for every edit), so hundreds of edits verify in seconds. Whatever of
+    this cannot be patched (a renamed helper) is left alone: slower, same results."""
+    from writer import cli, pipeline
+
+    patched = []
+
+    def memo(module, name, key):
+        orig = getattr(module, name, None)
+        if orig is None:
+            return
+        cache: dict = {}
+
+        def wrapper(*a, **kw):
+            k = key(a, kw)
+            if k not in cache:
+                cache[k] = orig(*a, **kw)
+            return cache[k]
+
+        setattr(module, name, wrapper)
+        patched.append((module, name, orig))
+
+    memo(cli, "_load", lambda a, kw: (getattr(a[0], "data", None), getattr(a[0], "models", None)))
+    memo(pipeline, "analyse", lambda a, kw: (id(a[0]), repr(a[1:]), repr(sorted(kw.items()))))
+    try:
+        yield
+    finally:
+        for module, name, orig in reversed(patched):
+            setattr(module, name, orig)
+
+
+def verify(path: Path) -> tuple[int, str]:
+    """`writer verify PATH` in this process: (exit code, stdout or else stderr)."""
+    from writer import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = cli.main(["verify", str(path)])
+    return rc, out.getvalue() or err.getvalue()
+
+
+def measure(posts: dict[str, Path], work: Path, edits: tuple[Edit, ...] = EDITS) -> list[Outcome]:
+    """Each edit applied alone to a copy of its post, and that one file verified."""
+    texts = {lang: p.read_text(encoding="utf-8") for lang, p in posts.items()}
+    outcomes = []
+    with cached_verify():
+        for edit in edits:
+            dest = work / edit.lang / posts[edit.lang].name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(apply(edit, texts[edit.lang]), encoding="utf-8")
+            rc, output = verify(dest)
+            outcomes.append(Outcome(edit, rc, output))
+    return outcomes
+
+
+def tally(outcomes: list[Outcome]) -> dict[str, dict[str, int]]:
+    """kind → counts: false_caught, false_total, true_accepted, true_total."""
+    table = {k: {"false_caught": 0, "false_total": 0, "true_accepted": 0, "true_total": 0} for k in KINDS}
+    for o in outcomes:
+        row = table[o.edit.kind]
+        if o.edit.backed:
+            row["true_total"] += 1
+            row["true_accepted"] += o.ok
+        else:
+            row["false_total"] += 1
+            row["false_caught"] += o.ok
+    return table
