@@ -855,7 +855,116 @@ NUMBERS = (
     T(K, "zh", "- **Runway**的份额从40%降至**20%**", "- **Runway**的份额由40%跌至**20%**", "40.4→20.0，换一种说法"),
 )
 
-EDITS: tuple[Edit, ...] = NAMES + CHART + RANKS + DIRECTIONS + COUNTS + SETS + FRACTIONS + EVERYWHERE + NUMBERS
+# ------------------------------------------------------------------------------------------
+# Rewordings: whole sentences an editor rewrites in their own words (true unless marked),
+# and the ZH "成" and "翻番" idioms, filed under the kind of claim they restate
+# ------------------------------------------------------------------------------------------
+EN_KLING = ("- **Kling-2.0** reached **21%** of video generations three weeks after its launch in late April "
+            "and is taking over from Kling-1.6, which fell from 15% to 7%.")
+EN_GPT4O = "- **GPT-4o** led text messages with **36%** at the end of the period, 24 points ahead of Claude-3.5-Sonnet (12%)."
+EN_R1 = "- **DeepSeek-R1** peaked at **7%** of text messages in mid-February, then fell back to **about 1%** by the end of the period."
+ZH_FLUX = "- **FLUX**的份额从45%降至**35%**，减少了10个百分点。"
+ZH_IMAGEN = "- **Imagen-3**的份额从10%升至**30%**，增加了20个百分点，增长了两倍。"
+ZH_RUNWAY = "- **Runway**的份额从40%降至**20%**，减少了20个百分点，下降了一半。"
+ZH_R1 = "- **DeepSeek-R1**在2月中旬达到**7%**的峰值，此后一路回落，期末降至**约1%**。"
+ZH_11L = "期末拿下了**80%**的音频生成请求，而且每周都排在首位"
+REWORDED = (
+    T("numbers", "en", EN_KLING,
+      "- Three weeks after its launch in late April, **Kling-2.0** had **21%** of video generations; "
+      "Kling-1.6, which it is replacing, fell from 15% to 7%.",
+      "reordered: 21.2% on 2025-05-12; Kling-1.6 15.0→6.8"),
+    T("numbers", "en", "- **Unreal-Speech** fell from about 9% to **6%** of audio generations, down 3 points.",
+      "- **Unreal-Speech** lost 3 points of audio generations, sliding from about 9% to **6%**.", "8.8→5.8"),
+    T("numbers", "en", "- **Orpheus** reached **about 3%** of audio generations nine weeks after its launch in mid-March.",
+      "- Nine weeks after it launched in mid-March, **Orpheus** had **about 3%** of audio generations.",
+      "launched 2025-03-19; 2.8% on 2025-05-19"),
+    T("numbers", "en", "- **OpenAI**'s models together rose from 9% to **about 21%** of image generations, up about 12 points.",
+      "- Together, **OpenAI**'s image models went from 9% to **roughly 21%** of image generations.", "8.9→21.3"),
+    T("numbers", "zh", ZH_FLUX, "- **FLUX**的份额下滑了10个百分点，从45%降到**35%**。", "45.0→34.8，语序调整"),
+    T("numbers", "zh", "- **Orpheus**于3月中旬上线，9周后拿下了**约3%**的音频生成请求。",
+      "- 3月中旬上线的**Orpheus**，9周后已拿下约3%的音频生成请求。", "2.8%"),
+    T("numbers", "zh", "- **Unreal-Speech**的份额从约9%降至**6%**，减少了3个百分点。",
+      "- **Unreal-Speech**的份额由约9%滑落到**6%**，少了3个百分点。", "8.8→5.8"),
+    T("numbers", "zh", "- **GPT-4.1**于4月中旬上线，4周后就拿下了**约10%**的文本消息。",
+      "- 4月中旬上线的**GPT-4.1**，仅用4周就拿下了约10%的文本消息。", "9.7%（5月12日那周）"),
+    T("directions", "en", EN_R1,
+      "- **DeepSeek-R1**'s share of text messages topped out at **7%** in mid-February before sliding to "
+      "**about 1%** by the end of the period.", "peak 7.2% (Feb 17), end 1.35%"),
+    T("directions", "en", "- **Luma** fell from 14% to **7%** of video generations, down 7 points: its share halved.",
+      "- **Luma**'s share of video generations halved, from 14% to **7%**.", "14.0→7.1"),
+    T("directions", "en", "- **Hailuo** fell from 15% to **about 7%** of video generations, down 8 points: its share more than halved.",
+      "- **Hailuo** lost more than half its share of video generations, dropping from 15% to **about 7%**.",
+      "15.1→6.65"),
+    F("directions", "en", "up 20 points: its share tripled.", "up 20 points: its share quadrupled.",
+      "9.8→30.1 is three times, not four"),
+    F("directions", "en", "down 20 points: its share halved.", "down 20 points: its share fell by two thirds.",
+      "40.4→20.0 is a fall of about half"),
+    T("directions", "zh", ZH_RUNWAY, "- **Runway**的份额腰斩，从40%跌到**20%**。", "腰斩即减半：40.4→20.0"),
+    T("directions", "zh", ZH_IMAGEN, "- **Imagen-3**的份额从10%升至**30%**，是期初的三倍。", "9.8→30.1"),
+    F("directions", "zh", ZH_IMAGEN, "- **Imagen-3**的份额从10%升至**30%**，翻了两番。",
+      "翻两番是四倍；实为三倍（9.8→30.1）"),
+    T("directions", "zh", ZH_R1, "- **DeepSeek-R1**的文本消息份额在2月中旬见顶（**7%**），随后一路下滑，期末只剩**约1%**。",
+      "峰值7.2%（2月17日那周），期末1.35%"),
+    T("ranks", "en", "Gemini-2.5 led reasoning messages at the end of the period, 13 points ahead",
+      "Gemini-2.5 was the top reasoning model at the end of the period, 13 points ahead", "31.5%, first"),
+    T("ranks", "en", EN_GPT4O,
+      "- **GPT-4o** finished the period as the most used text model with **36%**, 24 points ahead of the "
+      "runner-up, Claude-3.5-Sonnet (12%).", "35.9 vs 12.0; Claude-3.5-Sonnet second"),
+    T("ranks", "zh", "FLUX仍领跑图像生成请求，领先Imagen-3（30%）5个百分点。",
+      "FLUX仍排名第一，比第二名Imagen-3（30%）高出5个百分点。", "34.8 vs 30.1"),
+    T("ranks", "zh", "- **GPT-4o**期末以**36%**的份额领跑文本消息", "- **GPT-4o**期末以**36%**的份额在文本消息中居首",
+      "35.9%，第一"),
+    T("fractions", "zh", ZH_11L, "期末拿下了八成音频生成请求，而且每周都排在首位", "79.9%"),
+    F("fractions", "zh", ZH_11L, "期末拿下了九成音频生成请求，而且每周都排在首位", "79.9%，八成"),
+    TB("fractions", "zh", ZIMG, "Imagen-3期末拿下了三成图像生成请求。", "30.1%"),
+    FB("fractions", "zh", ZIMG, "FLUX期末仍占据五成图像生成请求。", "34.8%"),
+    TB("fractions", "zh", ZVID, "Runway期末占两成视频生成请求。", "20.0%"),
+    FB("fractions", "zh", ZVID, "Runway期末仍占三成视频生成请求。", "20.0%"),
+    TB("fractions", "zh", ZTXT, "GPT-4o期末占逾三成文本消息。", "35.9%"),
+    FB("fractions", "zh", ZTXT, "GPT-4o期末占四成文本消息。", "35.9%"),
+    TB("fractions", "zh", ZRSN, "2月中旬，DeepSeek-R1拿下了近六成推理消息。", "59.5%"),
+    TB("fractions", "zh", ZTXT, "OpenAI期末拿下了过半的文本消息。", "51.1%"),
+    FB("fractions", "zh", ZTXT, "推理模型期末占文本消息的两成。", "10.1%，一成"),
+    TB("fractions", "en", VID, "Kling-2.0 ended the period with roughly one in five video generations.", "21.2%"),
+    TB("fractions", "en", TXT, "OpenAI ended the period with just over half of text messages.", "51.1%"),
+    T("chart", "en", "- **FLUX** fell from 45% to **35%** of image generations",
+      "- **FLUX** fell from 45% to **35%** of image requests", "image requests are image generations; 45.0→34.8"),
+    T("chart", "zh", ZH_FLUX, "- **FLUX**在图片生成请求中的份额从45%降至**35%**，减少了10个百分点。",
+      "图片生成即图像生成；45.0→34.8"),
+    T("sets", "en", "- **ElevenLabs** handled **80%** of audio generations at the end of the period and led in every week; "
+      "the remaining 20% went to the rest of the field, led by Cartesia, Unreal-Speech, PlayAI and Orpheus.",
+      "- **ElevenLabs** took **80%** of audio generations at the end of the period; Cartesia, Unreal-Speech, "
+      "PlayAI and Orpheus shared the other 20%.", "6.8 + 5.8 + 4.6 + 2.9 = 20.2"),
+    TB("sets", "zh", ZAUD, "ElevenLabs期末占80%，其余20%由Cartesia、Unreal-Speech、PlayAI和Orpheus分享。",
+       "6.8+5.8+4.6+2.9=20.2"),
+    T("counts", "en", "- **Veo-2**, launched in mid-February, has stayed at **20%** of video generations for 14 weeks, since late February.",
+      "- For 14 weeks since late February, **Veo-2** (launched in mid-February) has held **20%** of video generations.",
+      "19.5-20.4% from Feb 24 to May 26, 14 weeks"),
+    TP("counts", "zh", ZINTRO, "本报告的数据覆盖21周，从1月6日到6月1日。", "21周"),
+    T("names", "en", EN_KLING,
+      "- **Kuaishou's Kling-2.0** reached **21%** of video generations three weeks after its launch in late April "
+      "and is taking over from Kling-1.6, which fell from 15% to 7%.", "Kling-2.0 is Kuaishou's"),
+    T("names", "zh", "- **Kling-2.0**于4月下旬上线，3周后拿下了", "- **快手的Kling-2.0**于4月下旬上线，3周后拿下了",
+      "Kling-2.0属于快手"),
+    TB("names", "en", VID, "Alibaba's Wan ended the period at about 3% of video generations.", "3.45%"),
+    TB("names", "zh", ZRSN, "谷歌的Gemini-2.5期末约占推理消息的32%。", "31.5%"),
+    T("everywhere", "en", "## 🔊 Audio generation (text to speech) {#chart-audio}",
+      "## 🔊 Audio generation: ElevenLabs at 80% {#chart-audio}", "heading: 79.9%"),
+    T("everywhere", "zh", "## 五、🔊 音频生成（文字转语音） {#chart-audio}",
+      "## 五、🔊 音频生成：ElevenLabs占八成 {#chart-audio}", "标题：79.9%"),
+    FM("everywhere", "zh", 'description: "ElevenLabs拿下了80%的音频生成请求。"', True, "79.9%"),
+    T("everywhere", "en", "📌 **Takeaway:** ElevenLabs dominates for now,",
+      "📌 **Takeaway:** ElevenLabs, with 80% of audio, dominates for now,", "79.9%"),
+    F("everywhere", "en", "![DeepSeek-R1 launched in late January and peaked at about 59% of reasoning messages",
+      "![DeepSeek-R1 launched in late January and peaked at about 79% of reasoning messages",
+      "alt text: the peak was 59.5%"),
+    F("everywhere", "zh", "![DeepSeek-R1于1月下旬上线后在2月中旬达到占推理消息约59%的峰值",
+      "![DeepSeek-R1于1月下旬上线后在2月中旬达到占推理消息约79%的峰值", "替代文字：峰值59.5%"),
+)
+
+
+EDITS: tuple[Edit, ...] = (NAMES + CHART + RANKS + DIRECTIONS + COUNTS + SETS + FRACTIONS + EVERYWHERE
+                           + NUMBERS + REWORDED)
 
 
 # ------------------------------------------------------------------------------------------
