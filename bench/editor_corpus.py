@@ -73,7 +73,17 @@ def report(outcomes, seconds: float, work: Path) -> str:
     lines.append(f"| **all** | **{fc} / {ft}** | **{pct(fc, ft)}** | **{ta} / {tt}** | "
                  f"**{pct(ta, tt)}** |")
     verdict = "meets" if ft and tt and fc / ft >= GOAL and ta / tt >= GOAL else "does not meet"
-    lines += ["", f"Result: **{verdict}** the goal.", "", "## Misses, by kind", ""]
+    lines += ["", f"Result: **{verdict}** the goal."]
+    later = set(getattr(corpus, "LATER", ()))
+    if later:
+        fresh = [o for o in outcomes if o.edit in later]
+        lf = [o for o in fresh if not o.edit.backed]
+        lt = [o for o in fresh if o.edit.backed]
+        lines += ["", f"Of these, the {len(fresh)} edits of `LATER` (written after main's claims "
+                  "checker was first merged, so not ones it was tuned on): false caught "
+                  f"{sum(o.ok for o in lf)} / {len(lf)}, true accepted {sum(o.ok for o in lt)} / "
+                  f"{len(lt)}."]
+    lines += ["", "## Misses, by kind", ""]
     for kind in corpus.KINDS:
         missed = [o for o in outcomes if o.edit.kind == kind and not o.ok]
         if not missed:

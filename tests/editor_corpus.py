@@ -963,8 +963,94 @@ REWORDED = (
 )
 
 
+# ------------------------------------------------------------------------------------------
+# Written later: after main's claims checker (d8c2081) was merged into this branch, fresh
+# edits in new words, so the bench can tell how the checker does on edits it was not tuned
+# on (bench/editor_corpus.py reports them on their own line as well).
+# ------------------------------------------------------------------------------------------
+EN_VIDEO_ALT = "![Kling-2.0 reached 21% of video generations three weeks after its launch in late April;"
+LATER = (
+    FB("names", "en", IMG, "Recraft-V4 held 2% of image generations at the end.",
+       "Recraft-V4 is not in the data (the Recraft bot is Recraft-V3)"),
+    FB("names", "en", TXT, "Mistral-Large-3 drew 1% of text messages.", "Mistral-Large-3 is not in the data"),
+    FB("names", "zh", ZIMG, "可图（Kolors）期末占图像生成请求的3%。", "可图/Kolors不在数据中"),
+    FB("names", "en", VID, "Hunyuan-Video-2 reached 1% of video generations.",
+       "Hunyuan-Video-2 is not in the data (Hunyuan-Video is, at 1.0%)"),
+    FB("chart", "en", TXT, "Runway ended the period at 20% of text messages.", "Runway is video (20%); no text"),
+    FB("chart", "zh", ZVID, "Veo-2期末占图像生成请求的20%。", "Veo-2是视频模型"),
+    FB("chart", "en", AUD, "Cartesia's share of image generations was about 7% at the end.",
+       "Cartesia is audio (6.8%); no image generations"),
+    FB("ranks", "en", VID, "Pika was the third-largest video model in January.",
+       "Luma was third (13.0-14.1%); Pika fourth or fifth (11.1-11.8%)"),
+    FB("ranks", "en", TXT, "Llama-3 was the fifth most used text model at the end.",
+       "fifth was Gemini-2.5 (5.75%); Llama-3 (2.25%) came after it"),
+    FB("ranks", "zh", ZRSN, "2月上旬，o3已是推理消息中的第一名。", "DeepSeek-R1第一（58.8% vs o3 21.5%）"),
+    FB("ranks", "zh", ZIMG, "Ideogram期末在图像生成请求中排名第二。", "第四（5.9%）"),
+    FB("ranks", "en", RSN, "Claude-3.7-Sonnet topped the reasoning chart in March.",
+       "DeepSeek-R1 led all of March (39-55%); Claude-3.7-Sonnet 9-15%"),
+    FB("directions", "en", IMG, "Ideogram's share climbed through the spring.", "it fell 10.2→5.8"),
+    FB("directions", "zh", ZVID, "Pika的份额逐步走高。", "11.8→6.5，下降"),
+    FB("directions", "en", RSN, "o3's share of reasoning messages has risen since mid-February.", "26.5→12.9"),
+    FB("directions", "zh", ZIMG, "Recraft的份额稳中有升。", "5.0→1.8，下降"),
+    FB("directions", "en", VID, "Wan's share of video generations shrank after its launch.", "it rose 1.0→3.5"),
+    FB("counts", "en", RSN, "The reasoning chart tracks 25 model families.", "12 families have reasoning messages"),
+    FP("counts", "zh", ZINTRO, "本期共追踪了40周的数据。", "21周"),
+    FB("counts", "en", VID, "Alibaba's three video models together held about 3% of video generations.",
+       "Alibaba has one video model, Wan"),
+    FB("counts", "zh", ZVID, "Luma的三款视频模型期末合计占7%。", "Luma有两款：Dream-Machine和Ray2"),
+    FB("sets", "en", IMG, "Ideogram, Playground and StableDiffusion split the remaining 20% of image generations.",
+       "5.9 + 2.1 + 2.15 = 10.2%"),
+    FB("sets", "zh", ZRSN, "其余50%由o4-mini和o3瓜分。", "16.9+12.7=29.6%"),
+    FB("sets", "en", TXT, "GPT-4.1 and Claude-3.7-Sonnet together held 30% of text messages at the end.",
+       "10.0 + 9.4 = 19.4%"),
+    FB("fractions", "en", VID, "Runway still drew two in five video generations at the end.", "20.0%, one in five"),
+    FB("fractions", "zh", ZRSN, "DeepSeek-R1期末仍占推理消息的一半。", "13.4%"),
+    FB("fractions", "en", IMG, "Imagen-3 ended with half of image generations.", "30.1%"),
+    FB("fractions", "zh", ZVID, "Kling-2.0上线3周就拿下了视频生成请求的一半。", "21.2%"),
+    FM("everywhere", "en", 'summary: "FLUX held 50% of image generations at the end of May."', False,
+       "front matter: FLUX 34.8%"),
+    F("everywhere", "zh", "## 四、🎞️ 视频生成 {#chart-video}", "## 四、🎞️ 视频生成：Runway每周领跑 {#chart-video}",
+      "标题：Kling-2.0在最后三周领先Runway"),
+    F("everywhere", "en", EN_VIDEO_ALT,
+      "![Kling-2.0 reached 21% of video generations three weeks after its launch in early March;",
+      "alt text: it launched 2025-04-21"),
+    F("everywhere", "en", "For models that can switch reasoning off (Claude-3.7-Sonnet, Gemini-2.5, Qwen-3), "
+      "only the messages with reasoning on count.",
+      "For models that can switch reasoning off (Claude-3.7-Sonnet, Gemini-2.5, Qwen-3), only the messages "
+      "with reasoning on count. Reasoning messages were about 25% of all text messages at the end.",
+      "footnote: 10.1% at the end"),
+    FB("numbers", "en", AUD, "Cartesia ended the period at 12% of audio generations.", "6.85%"),
+    FB("numbers", "zh", ZIMG, "Ideogram的份额从10%降至1%。", "期末5.9%"),
+    FB("numbers", "en", IMG, "GPT-Image-1 launched in early April.", "2025-04-23, late April"),
+    FB("numbers", "zh", ZRSN, "o4-mini于5月上线。", "4月16日上线"),
+    # true
+    TB("ranks", "en", VID, "Luma was the third-largest video model in January.",
+       "third in every January week: Runway, Hailuo, Luma"),
+    TB("ranks", "zh", ZVID, "1月，Hailuo是第二大视频生成模型。", "1月每周第二（14.2-15.1%）"),
+    TB("directions", "en", IMG, "Ideogram's share slipped over the period.", "10.2→5.8"),
+    TB("directions", "zh", ZVID, "Wan上线后份额稳步上升。", "1.0→3.5"),
+    TB("directions", "en", RSN, "o3's share of reasoning messages has roughly halved since mid-February.",
+       "26.5→12.7"),
+    TB("counts", "en", VID, "Luma has two video models, Dream-Machine and Ray2.", "two bots in the Luma family"),
+    TB("counts", "zh", ZVID, "阿里巴巴在视频生成中只有Wan一个模型。", "Wan"),
+    TB("sets", "en", IMG, "Ideogram, Playground and StableDiffusion together held about 10% of image generations at the end.",
+       "5.9 + 2.1 + 2.15 = 10.2"),
+    TB("sets", "zh", ZRSN, "o4-mini和o3期末合计约占推理消息的30%。", "16.9+12.7=29.6"),
+    TB("fractions", "en", VID, "Kling-2.0 took about a fifth of video generations at the end.", "21.2%"),
+    TB("fractions", "zh", ZTXT, "Claude-3.5-Sonnet期初约占文本消息的三成。", "31.3%（1月6日那周）"),
+    FM("everywhere", "en", 'summary: "FLUX held 35% of image generations at the end of May."', True, "34.8%"),
+    T("everywhere", "zh", "## 四、🎞️ 视频生成 {#chart-video}", "## 四、🎞️ 视频生成：Kling-2.0后来居上 {#chart-video}",
+      "Kling-2.0期末第一（21.2%）"),
+    TB("numbers", "en", IMG, "GPT-Image-1 launched in late April.", "2025-04-23"),
+    TB("numbers", "zh", ZRSN, "o4-mini于4月中旬上线。", "4月16日"),
+    TB("names", "en", RSN, "Alibaba's Qwen-3 stayed under 1% of reasoning messages.", "peak 0.5%"),
+    TB("chart", "en", AUD, "In video, Runway ended the period at 20%.", "20.0%"),
+    TB("chart", "zh", ZTXT, "图像生成方面，Imagen-3期末占30%。", "30.1%"),
+)
+
+
 EDITS: tuple[Edit, ...] = (NAMES + CHART + RANKS + DIRECTIONS + COUNTS + SETS + FRACTIONS + EVERYWHERE
-                           + NUMBERS + REWORDED)
+                           + NUMBERS + REWORDED + LATER)
 
 
 # ------------------------------------------------------------------------------------------
