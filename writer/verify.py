@@ -1290,7 +1290,7 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         issues.append(Issue(file, first_line + line, col, m.group(0),
                             "a slot was left unfilled: the number never reached the text"))
-    from writer.claims import KINDS, Sentence, ranks  # claims build on this module
+    from writer.claims import KINDS, Sentence, ranks, sets  # claims build on this module
 
     masked = _mask_period(mask(text, ledger.masker), ledger)
     mentions = extract_masked(masked.text, lang, original=text, first_line=first_line)
@@ -1359,11 +1359,14 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
                 when = ranks.time_of(sentence, m.start) if (who or ents) else "any"
                 said_of[id(m)] = (who, chart, when)
         ctx = _Ctx(ledger, ents, chart_ents, charts, cited)
+        # claims first: a sum of listed names backs its share ("A and B together held 48%")
+        for _, kind in KINDS:
+            issues.extend(kind.check(sentence))
+        summed = sets.backed(sentence)
+        ms = [m for m in ms if id(m) not in summed]
         if ms:
             issues.extend(_check_sentence(ms, ctx, mt, (start, end), spans_here, file, bound,
                                           said_of))
-        for _, kind in KINDS:
-            issues.extend(kind.check(sentence))
         if not ms:
             continue
         for s, e, token in _unknown_names(masked, mt, start, end, ledger, chart_labels):
