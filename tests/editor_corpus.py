@@ -714,7 +714,7 @@ EVERYWHERE = (
       "FLUX ended at 34.8%"),
     F(K, "en", "**GPT-Image-1 shakes up the ranking within weeks**", "**GPT-Image-1 takes 40% within weeks**",
       "GPT-Image-1 reached 17-18%"),
-    F(K, "en", "**Reasoning models keep growing**[^5][^6]", "**Reasoning models triple their share to 30%**[^5][^6]",
+    F(K, "en", "**Reasoning models gain share**[^5][^6]", "**Reasoning models triple their share to 30%**[^5][^6]",
       "reasoning went 2→10% of text (5-fold, to 10%, not 30%)"),
     F(K, "en", "![GPT-4.1 reached about 10% of text messages four weeks after", "![GPT-4.1 reached about 20% of text messages four weeks after",
       "alt text: 9.7% four weeks after launch"),
