@@ -430,7 +430,8 @@ def _scope_facts_uncached(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
     if ctx.entities:
         for e in ctx.entities:
             facts = L.by_entity.get(e, ())
-            inside = [f for f in facts if f.chart in ctx.charts]
+            # the registry's counts ("Luma has two video models") hold in any chart
+            inside = [f for f in facts if f.chart in ctx.charts or f.id.startswith("S:registry:")]
             if not inside and not ctx.strict:
                 inside = list(facts)  # the entity is not in this chart: any of its charts
             out.extend(f for f in inside if f.unit in units)
@@ -1391,7 +1392,7 @@ def _rank_subject(s, m: Mention) -> tuple:
     else the nearest name before it in its clause, else the sentence's first name
     ("GPT-4o ..., 每周都排名第一")."""
     after = [n for n in s.names if m.end <= n[0] <= m.end + 3
-             and not re.search(r"[^\s*_\ue000]", s.masked[m.end:n[0]])]
+             and not re.search(r"[^\s*_\ue000]", s.masked[m.end:n[0]].replace(", ", " "))]
     if after:
         return min(after)[2]
     a, _ = s.clause(m.start)

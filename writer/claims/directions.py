@@ -29,13 +29,13 @@ PHRASES: tuple[tuple[str, int], ...] = (
     (r"\b(?:rose|rising|rises|risen|grew|growing|grows|grown|climbed|climbing|climbs|gained|"
      r"gaining|gains|increased|increasing|surged|surging|surges|soared|soaring|jumped|took\s+off|"
      r"takes\s+off|taking\s+off|picked\s+up|on\s+the\s+rise|trending\s+up|upward)\b", +1),
-    (r"上升|增长|攀升|走高|上涨|提升|走强|增加|扩大|猛增|激增|飙升|崛起", +1),
+    (r"稳中有升|上升|增长|攀升|走高|上涨|提升|走强|增加|扩大|猛增|激增|飙升|崛起", +1),
     (r"\b(?:fell|falling|falls|fallen|declined|declining|declines|dropped|dropping|drops|"
      r"slipped|slipping|slips|slid|sliding|slides|shrank|shrinking|shrinks|lost\s+ground|"
      r"losing\s+ground|loses\s+ground|faded|fading|fades|waned|waning|eroded|eroding|dwindled|"
      r"dwindling|collapsed|slumped|tumbled|sank|sinking|on\s+the\s+decline|trending\s+down|"
      r"downward)\b", -1),
-    (r"下降|下滑|回落|走低|下跌|萎缩|减少|降至|跌至|滑落|缩水|下行|走弱|跌落|骤降|锐减", -1),
+    (r"稳中有降|下降|下滑|回落|走低|下跌|萎缩|减少|降至|跌至|滑落|缩水|下行|走弱|跌落|骤降|锐减", -1),
     (r"\b(?:held\s+steady|holding\s+steady|holds\s+steady|stayed\s+(?:flat|steady|stable)|"
      r"remained\s+(?:flat|steady|stable)|was\s+(?:flat|stable)|unchanged|held\s+(?:its|their)\s+"
      r"ground|held\s+firm|plateaued|leveled\s+off|levelled\s+off)\b", 0),
