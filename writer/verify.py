@@ -430,10 +430,12 @@ def _scope_facts_uncached(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
     if ctx.entities:
         for e in ctx.entities:
             facts = L.by_entity.get(e, ())
-            # the registry's counts ("Luma has two video models") hold in any chart
-            inside = [f for f in facts if f.chart in ctx.charts or f.id.startswith("S:registry:")]
+            inside = [f for f in facts if f.chart in ctx.charts]
             if not inside and not ctx.strict:
                 inside = list(facts)  # the entity is not in this chart: any of its charts
+            else:  # the registry's counts ("Luma has two video models") hold in any chart
+                inside += [f for f in facts if f.chart not in ctx.charts
+                           and f.id.startswith("S:registry:")]
             out.extend(f for f in inside if f.unit in units)
         for e in ctx.chart_ents:
             if e not in ctx.entities:
@@ -1396,7 +1398,7 @@ def _rank_subject(s, m: Mention) -> tuple:
     if after:
         return min(after)[2]
     a, _ = s.clause(m.start)
-    free = [n for n in s.names if not s._in_brackets(n[0])]
+    free = [n for n in s.names if not s.in_brackets(n[0])]
     inside = [n for n in free if a <= n[0] < m.start]
     if inside:
         return max(inside)[2]

@@ -58,7 +58,7 @@ KEPT_UP = 2  # in finding_directions: a finding says it was still rising at the 
 
 def _subject(s, pos: int) -> tuple[Entity, ...]:
     a, b = s.clause(pos)
-    free = [n for n in s.names if not s._in_brackets(n[0])]
+    free = [n for n in s.names if not s.in_brackets(n[0])]
     inside = [n for n in free if a <= n[0] < pos]
     if inside:
         return max(inside)[2]  # the nearest: "A fades and B gains ground"

@@ -74,9 +74,7 @@ def extra_mentions(s, taken: list[tuple[int, int]]) -> list[tuple[Mention, tuple
                 continue  # "the leading labs": said of no one ranked (ranks are of families
                 # and providers; a bot, brand or tag group has none)
             spans.append((a, b))
-            line = s.original.count("\n", 0, a)
-            col = a - (s.original.rfind("\n", 0, a) + 1) + 1
-            out.append((Mention("rank", float(rank), "exact", s.first_line + line, col,
+            out.append((Mention("rank", float(rank), "exact", *s.where(a),
                                 s.original[a:b].strip(), a, b, role="word"), who))
     return out
 
