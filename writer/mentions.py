@@ -461,8 +461,9 @@ _LEVEL_BEFORE_EN = _rx(
     re.IGNORECASE)
 
 RELEASE_EN = _rx(
-    r"\b(?:released|release|launched|launch|launches|debuted|debut|arrived|arrival|"
-    r"introduced|unveiled|rolled out|went live|shipped|announced|available|introduction)\b"
+    r"\b(?:released|release|releasing|launched|launch|launches|launching|debuted|debut|"
+    r"debuting|arrived|arrival|arriving|introduced|introducing|unveiled|unveiling|rolled out|"
+    r"rolling out|went live|going live|shipped|shipping|announced|available|introduction)\b"
     r"(?:\s+\w+){0,3}\s+(?:in|on|during|at|around|since|by|from)?\s*(?:(?:the|an?)\s+)?$",
     re.IGNORECASE)
 RELEASE_ZH = _rx(r"^(?:的)?(?:正式)?(?:发布|推出|上线|问世|亮相|登场|开放|发行|面世)")
