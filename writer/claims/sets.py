@@ -28,6 +28,19 @@ OPEN_ENDED = re.compile(r"(?i)\b(?:and\s+others|among\s+others|others|etc|led\s+
                         r"等|为首|包括|主要|大部分")
 
 
+_LIST_GAP = re.compile(r"(?i)[\s*_]*(?:(?:and|or)\s+)?[\s*_]*")
+
+
+def _in_list(s, k: int) -> bool:
+    """A comma between two names, with nothing but "and" or markup around it: "A, B and C"."""
+    prev = [n for n in s.names if n[1] <= k]
+    nxt = [n for n in s.names if n[0] > k]
+    if not prev or not nxt:
+        return False
+    p, q = max(prev, key=lambda n: n[1]), min(nxt)
+    return bool(_LIST_GAP.fullmatch(s.masked, p[1], k) and _LIST_GAP.fullmatch(s.masked, k + 1, q[0]))
+
+
 def _share(s, e, chart: str, start: bool) -> float | None:
     v = s.ledger.series.get((chart, e))
     if v is None:
@@ -69,17 +82,24 @@ def check(s) -> list:
             continue
         if _BRACKETED.search(s.masked, max(s.start, m.start - 12), m.start):
             continue  # "Cartesia (7%)": one name's own share, not a sum
-        # the stretch of the sentence the number belongs to: up to a semicolon or comma
-        # (not 、 or "and", which separate the names listed)
+        # the stretch of the sentence the number belongs to: up to a semicolon or a comma
+        # that is not inside the list of names ("A, B and C shared the other 20%")
         text = s.masked
-        a = max([s.start] + [k + 1 for k in range(s.start, m.start) if text[k] in ";；,，"])
-        b = min([s.end] + [k for k in range(m.end, s.end) if text[k] in ";；,，"])
+        breaks = [k for k in range(s.start, s.end) if text[k] in ";；"
+                  or text[k] in ",，" and not _in_list(s, k)]
+        a = max([s.start] + [k + 1 for k in breaks if k < m.start])
+        b = min([s.end] + [k for k in breaks if k >= m.end])
         verb = [x for x in split if a <= x.start() < b]
         if split and m.role != "rest" and not together and not verb:
             continue
         after = [n for n in s.names if m.end < n[0] < b]  # "... split among A, B and C"
         before = [n for n in s.names if a <= n[0] < m.start]  # "A and B shared the 20%"
         listed = after if verb and verb[0].start() > m.start else before
+        if not listed and together and not verb:
+            # "Kuaishou's two models, Kling-2.0 and Kling-1.6, together drew 30%": the list
+            # stands in an aside before the number
+            hard = [k for k in range(s.start, m.start) if text[k] in ";；"]
+            listed = [n for n in s.names if max(hard, default=s.start) <= n[0] < m.start]
         listed = [n for n in listed if not OWNER.match(s.masked[n[1]:n[1] + 2])]
         ents = list(dict.fromkeys(e for e in (_one(n[2]) for n in listed) if e is not None))
         if len(ents) < 2 or len(ents) != len(listed):
