@@ -83,6 +83,21 @@ def report(outcomes, seconds: float, work: Path) -> str:
                   "checker was first merged, so not ones it was tuned on): false caught "
                   f"{sum(o.ok for o in lf)} / {len(lf)}, true accepted {sum(o.ok for o in lt)} / "
                   f"{len(lt)}."]
+    held = set(getattr(corpus, "HELDOUT", ()))
+    if held:
+        fresh = [o for o in outcomes if o.edit in held]
+        hf = [o for o in fresh if not o.edit.backed]
+        ht = [o for o in fresh if o.edit.backed]
+        lines += ["", f"Of these, the {len(fresh)} edits of `HELDOUT` (a held-out set written "
+                  "without reading the checker, its tests or the sentences above it, so the honest "
+                  f"measure): false caught {sum(o.ok for o in hf)} / {len(hf)} "
+                  f"({pct(sum(o.ok for o in hf), len(hf))}), true accepted "
+                  f"{sum(o.ok for o in ht)} / {len(ht)} ({pct(sum(o.ok for o in ht), len(ht))}).",
+                  "", "| kind | held-out false caught | held-out true accepted |", "|---|---|---|"]
+        htable = corpus.tally(fresh)
+        for kind, r in htable.items():
+            lines.append(f"| {kind} | {r['false_caught']} / {r['false_total']} | "
+                         f"{r['true_accepted']} / {r['true_total']} |")
     lines += ["", "## Misses, by kind", ""]
     for kind in corpus.KINDS:
         missed = [o for o in outcomes if o.edit.kind == kind and not o.ok]
@@ -91,6 +106,8 @@ def report(outcomes, seconds: float, work: Path) -> str:
         lines += [f"### {kind} ({len(missed)})", ""]
         for o in missed:
             what = "false, accepted" if not o.edit.backed else "true, rejected"
+            if o.edit in held:
+                what += ", HELDOUT"
             lines.append(f"- [{o.edit.lang}] {what} (exit {o.rc}): `{o.edit.replace.strip()}`  ")
             lines.append(f"  why: {o.edit.why}  ")
             lines.append(f"  verify: `{_short(o.line, work)}`")
