@@ -395,12 +395,16 @@ def test_401_is_not_retried_and_every_part_falls_back(sample, fake_openai, tmp_p
                                           api_key_env=KEY_VAR)
 
     jobs = by_job(server)
-    assert sorted(jobs) == sorted(JOBS)
+    # English drafts first; a Chinese part whose English fell back is not asked at all
+    assert sorted(jobs) == sorted(k for k in JOBS if k.endswith("/en"))
     assert all([r.status for r in v] == [401] for v in jobs.values())  # no retry, no repair
-    for o in outcomes.values():
+    for key, o in outcomes.items():
         assert o.status == "fallback"
-        assert f"the API key in ${KEY_VAR} was rejected" in o.problems[0]
-        assert "--api-key-env" in o.problems[0]
+        if key.endswith("/en"):
+            assert f"the API key in ${KEY_VAR} was rejected" in o.problems[0]
+            assert "--api-key-env" in o.problems[0]
+        else:
+            assert not o.asked and "the en text fell back" in o.problems[0]
     for lang in LANGS:
         assert drafts[lang].fallback_sections == ("frame", "text", "reasoning", "image", "video",
                                                   "audio")
@@ -449,12 +453,13 @@ def test_unknown_fact_id_that_persists_falls_back_in_every_language(sample, fake
     drafts, outcomes, offline = run_draft(sample, server, tmp_path)
 
     assert len(by_job(server)["video/en"]) == 2  # the answer and one repair round (--repair 1)
-    assert len(by_job(server)["video/zh"]) == 1
+    # The posts must cite the same facts: with no English text, Chinese is not even asked.
+    assert len(by_job(server)["video/zh"]) == 0
     assert outcomes["video/en"].status == "fallback"
     assert any("{{F999.share}} names no fact" in p for p in outcomes["video/en"].problems)
-    # The Chinese text was fine, but the posts must cite the same facts: it falls back too.
-    assert outcomes["video/zh"].status == "fallback"
+    assert outcomes["video/zh"].status == "fallback" and not outcomes["video/zh"].asked
     assert "the en text fell back" in outcomes["video/zh"].problems[0]
+    assert drafts["zh"].reasons["video"].startswith("the en text fell back")
     for lang in LANGS:
         got = section_of(drafts[lang], "video")
         assert got == replace(section_of(offline[lang], "video"), source="fallback")
@@ -478,10 +483,8 @@ def test_typed_number_is_repaired_then_falls_back(sample, fake_openai, tmp_path,
     en = by_job(server)["image/en"]
     assert len(en) == 2
     assert f"bullet 1: you typed the number '{shown}' yourself" in last_user(en[1])
-    zh = by_job(server)["image/zh"]
-    assert len(zh) == 2 and "you typed the number" in last_user(zh[1])
+    assert len(by_job(server)["image/zh"]) == 0  # en fell back: zh is not asked
     assert outcomes["image/en"].status == "fallback"
-    # zh was repaired, but en fell back: both use the offline text
     assert outcomes["image/zh"].status == "fallback"
     for lang in LANGS:
         text = all_text(drafts[lang])
@@ -535,16 +538,51 @@ def test_two_repair_rounds(sample, fake_openai, tmp_path):
     assert outcomes["audio/en"].status == "llm-repaired"
 
 
-def test_languages_citing_different_facts_fall_back_together(sample, fake_openai, tmp_path):
-    """Both answers pass their checks, but only the English one also cites F2.end."""
-    def extra(answer, info):
-        answer["bullets"].append("**Kling-2.0** ended the period at **{{F2.end}}** of video "
-                                 "generations.")
-    server = fake_openai(ScriptedModel({"video/en": [edited(extra)]}))
+def _extra_f2_end(answer, info):
+    answer["bullets"].append("**Kling-2.0** ended the period at **{{F2.end}}** of video "
+                             "generations." if info["lang"] == "en" else
+                             "**Kling-2.0** 期末的份额为 **{{F2.end}}**。")
+
+
+def test_a_parity_gap_is_repaired_in_one_round(sample, fake_openai, tmp_path):
+    """English cites an optional slot (F2.end); Chinese is asked to cite it, leaves it out,
+    is told which id is missing, and cites it in its repair round."""
+    server = fake_openai(ScriptedModel({"video/en": [edited(_extra_f2_end)],
+                                        "video/zh": [edited(lambda a, i: None),
+                                                     edited(_extra_f2_end)]}))
     drafts, outcomes, _ = run_draft(sample, server, tmp_path)
+
+    first, second = by_job(server)["video/zh"]
+    assert "{{F2.end}}" in read_request(first.body)["required"]  # parity by design
+    repair = last_user(second)
+    assert "parity: the English text cites {{F2.end}} and this one does not" in repair
+    assert outcomes["video/zh"].status == "llm-repaired"
+    assert outcomes["video/en"].status == "llm"
+    assert "F2.end" in section_of(drafts["zh"], "video").facts
+    assert set(drafts["en"].facts) == set(drafts["zh"].facts)
+    assert drafts["en"].fallback_sections == drafts["zh"].fallback_sections == ()
+    assert_every_number_verifies(sample, drafts)
+
+
+def test_an_unrepairable_parity_gap_falls_back_with_its_reason(sample, fake_openai, tmp_path):
+    """Both answers pass their own checks, but Chinese never cites English's F2.end: after
+    one repair round the part falls back in both languages, and says why."""
+    server = fake_openai(ScriptedModel({"video/en": [edited(_extra_f2_end)]}))
+    drafts, outcomes, offline = run_draft(sample, server, tmp_path)
+    assert len(by_job(server)["video/zh"]) == 2  # the answer and its parity round
+    zh, en = outcomes["video/zh"], outcomes["video/en"]
+    assert zh.status == en.status == "fallback"
+    assert zh.problems[0].startswith("parity gap with the en text after 1 repair round(s)")
+    assert "{{F2.end}}" in zh.problems[0]
+    assert en.verified == "llm"  # verified, and dropped: never silently
+    assert en.problems[0].startswith("dropped although verified: the zh text fell back")
+    assert drafts["zh"].reasons["video"] == "parity gap with the en text (F2.end)"
+    assert drafts["en"].reasons["video"] == ("verified, dropped for parity (zh: parity gap "
+                                             "with the en text (F2.end))")
     for lang in LANGS:
-        assert outcomes[f"video/{lang}"].status == "fallback"
-        assert "F2.end (en only)" in outcomes[f"video/{lang}"].problems[0]
+        assert drafts[lang].fallback_sections == ("video",)
+        assert section_of(drafts[lang], "video") == replace(
+            section_of(offline[lang], "video"), source="fallback")
     assert set(drafts["en"].facts) == set(drafts["zh"].facts)
 
 
@@ -764,8 +802,9 @@ def test_cli_faults_are_retried_repaired_or_fall_back(faulty_cli):
     assert [r.status for r in jobs["audio/zh"]] == [401]
     for key in ("reasoning/zh", "video/en", "video/zh", "image/en"):
         assert len(jobs[key]) == 2, key  # the answer and its repair round
-    for key in ("frame/en", "frame/zh", "image/zh", "audio/en"):
+    for key in ("frame/en", "frame/zh", "audio/en"):
         assert [r.status for r in jobs[key]] == [200], key
+    assert "image/zh" not in jobs  # its English fell back: not asked
     assert "no share of Runway is" in last_user(jobs["video/en"][1])
     assert "{{F999.share}} names no fact" in last_user(jobs["video/zh"][1])
     assert "you typed the number '21%'" in last_user(jobs["image/en"][1])
@@ -784,6 +823,11 @@ def test_cli_fallback_is_recorded_and_strict_exits_1(faulty_cli):
     for lang, path in posts.items():
         fm, body, _ = split_post(path.read_text(encoding="utf-8"))
         assert fm["fallback_sections"] == "[image, audio]"
+        reasons = json.loads(fm["fallback_reasons"])
+        assert reasons["image"] == ("failed its checks after repair" if lang == "en"
+                                    else "the en text fell back")
+        assert reasons["audio"] == ("the request failed" if lang == "zh" else
+                                    "verified, dropped for parity (zh: the request failed)")
         assert "Marker" not in body and "插话" not in body and "F999" not in body
         assert "Runway** fell to" not in body and "Runway** 的份额降至" not in body
         assert HEADLINE[lang] in body  # the other sections are the model's
