@@ -292,10 +292,11 @@ RULE_PHRASES = {
     "en": ("half of all text messages", "a third", "four in five", "doubled", "halved",
            "tripled", "ranked first", "second-largest", "No. 1", "top three", "three weeks",
            "a few weeks", "dozens of models", "hundreds of models", "mid-February", "2025",
+           "held steady", "was unchanged",
            "the most-used", "the leader", "led", "every week", "the newest", "a single model",
            "the only one"),
     "zh": ("一半", "三分之一", "两成", "翻了一番", "减半", "排名第一", "第二大", "前三", "三周",
-           "几周", "几十个", "上百款", "2月中旬", "2025年", "一家独大", "半壁江山",
+           "几周", "几十个", "上百款", "2月中旬", "2025年", "持平", "保持稳定", "一家独大", "半壁江山",
            "仅DeepSeek-R1一家", "领跑", "居首", "每周", "最新", "一款"),
 }
 

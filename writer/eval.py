@@ -95,6 +95,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="LLM calls in flight at once (default 4)")
     parser.add_argument("--repair", type=int, default=None,
                         help="repair rounds for a section that fails its checks (default 1)")
+    parser.add_argument("--context", default=None, metavar="FILE",
+                        help="Markdown notes on launches and events, as for draft --context")
 
 
 def run(args: argparse.Namespace, stdout: TextIO | None = None,
@@ -141,7 +143,9 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None,
     a = analyse(dataset, weeks, profile=profile)
     plan = make_plan(a.findings, a.shares.charts)
     # The same Context pipeline.draft builds, so the prompts are the ones a draft sends.
-    ctx = pipeline_context(a, plan)
+    from writer.cli import context_notes
+
+    ctx = pipeline_context(a, plan, context_notes(getattr(args, "context", None)))
     prompts = load_prompts(None)
 
     def progress(text: str) -> None:
