@@ -197,3 +197,33 @@ def test_a_wrong_number_in_a_note_is_caught_and_repaired(replayed, fake_openai, 
     assert outcomes["video/zh"].status == "llm"
     for lang in LANGS:
         assert "took 40%" not in " ".join(section_of(drafts[lang], "video").bullets)
+
+
+def test_eval_against_the_replay_server(fake_openai, tmp_path, monkeypatch):
+    """`writer eval` on the replay fixture: every part verified on the first try, none
+    dropped, in both languages; the report has the 'dropped for parity' column."""
+    import io
+
+    from test_eval import parse
+
+    from writer import eval as ev
+
+    monkeypatch.chdir(tmp_path)
+    for var in ("WRITER_BASE_URL", "OPENAI_BASE_URL", "WRITER_MODEL", "WRITER_API_KEY_ENV"):
+        monkeypatch.delenv(var, raising=False)
+    server = fake_openai(ReplayModel())
+    args = parse("--period", "2025H1", "--base-url", server.base_url, "--model", "replay",
+                 "--runs", "1", "--data", str(DATA), "--models", str(MODELS),
+                 "--out", str(tmp_path / "out"))
+    stderr = io.StringIO()
+    assert ev.run(args, io.StringIO(), stderr) == 0, stderr.getvalue()
+    report = json.loads((tmp_path / "out" / "eval.json").read_text())
+    (m,) = report["models"]
+    s = m["sections"]
+    assert (s["total"], s["first_try"], s["first_try_rate"]) == (12, 12, 1.0)
+    assert (s["dropped_for_parity"], s["fallback"], s["not_asked"]) == (0, 0, 0)
+    assert m["parity"] == {"pairs": 6, "equal": 6, "rate": 1.0}
+    assert m["replies"]["typed_numbers"] == 0 and m["replies"]["unknown_fact_ids"] == 0
+    md = (tmp_path / "out" / "eval.md").read_text()
+    assert "| dropped for parity |" in md
+    assert "| 1 | `replay` | 12/12 (100%) | 0 (0%) | 0 | 0 | 0 (0%) |" in md

@@ -773,6 +773,7 @@ class Outcome:
     # "llm-repaired", or None (it never verified, or was not asked)
     verified: str | None = None
     asked: bool = True  # False: not sent, since the language drafted first fell back
+    cited: tuple[str, ...] = ()  # the fact ids the model's verified text cites
 
 
 @dataclass
@@ -909,7 +910,8 @@ def _run_jobs(ctx, prompts, plan, jobs, backend, concurrency, repair, on_event, 
                 status = "llm" if job.round == 0 else "llm-repaired"
                 results[job.key] = replace(checked, source=status)
                 raws[job.key] = reply.parsed
-                outcomes[job.key] = Outcome(job.key, status, verified=status)
+                outcomes[job.key] = Outcome(job.key, status, verified=status,
+                                            cited=checked.facts)
                 continue
             # a parity gap always gets a round that names the missing ids
             rounds = max(repair, 1) if all(p.startswith(PARITY) for p in checked) else repair
