@@ -360,6 +360,31 @@ def test_good_answers_become_the_draft(sample, fake_openai, tmp_path):
     assert set(drafts["en"].facts) == set(drafts["zh"].facts)
 
 
+def test_a_story_across_sections(sample, fake_openai, tmp_path):
+    """Each section sees a line about every other; the frame sees every part's leading
+    findings and the text drafted for it (the English frame the English sections', after
+    them; the Chinese frame the Chinese ones)."""
+    server = fake_openai(ScriptedModel())
+    run_draft(sample, server, tmp_path)
+    jobs = by_job(server)
+    video = read_request(jobs["video/en"][0].body)
+    user = [m["content"] for m in jobs["video/en"][0].body["messages"] if m["role"] == "user"][0]
+    assert "The other sections of the post tell these stories" in user
+    assert "- Audio generation (text to speech): ElevenLabs (holds most of the chart)" in user
+    assert "- Video generation:" not in user and video["part"] == "video"
+    for lang in LANGS:
+        (frame,) = jobs[f"frame/{lang}"]
+        text = last_user(frame)
+        assert text.count(HEADLINE[lang]) == 5  # every section's drafted headline
+        assert "**Kling-2.0** reached **{{F2.share}}**" in text if lang == "en" else \
+            "**Kling-2.0** 上线{{F2.weeks_after_launch}}后就拿下了 **{{F2.share}}**" in text
+        assert '"subject": "ElevenLabs"' in text  # the audio part's leading finding
+        # asked after its language's sections were answered
+        last_section = max(r.finished for k, v in jobs.items() if k.endswith(f"/{lang}")
+                           and not k.startswith("frame") for r in v)
+        assert frame.arrived >= last_section
+
+
 # --------------------------------------------------------------------------------------------
 # Transport faults: retried, then the answer is used as if nothing happened
 # --------------------------------------------------------------------------------------------
@@ -501,6 +526,11 @@ def test_wrong_entity_is_caught_by_verification_and_repaired(sample, fake_openai
     for lang in LANGS:
         _, second = by_job(server)[f"video/{lang}"]
         assert "no share of Runway is" in last_user(second)
+        # the repair teaches: the checker's reason, the slot that gave the figure, the true
+        # value, and the model's own text with its slots
+        assert "from your slot {{F16.peak}}); the data says: Runway:" in last_user(second)
+        assert ("**Runway** fell to **{{F16.peak}}** of video generations." if lang == "en"
+                else "**Runway** 的份额降至 **{{F16.peak}}**。") in last_user(second)
         assert outcomes[f"video/{lang}"].status == "llm-repaired"
         assert "Runway** fell to" not in all_text(drafts[lang])
         assert "Runway** 的份额降至" not in all_text(drafts[lang])
