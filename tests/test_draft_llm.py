@@ -844,7 +844,10 @@ def test_cli_fallback_is_recorded_and_strict_exits_1(faulty_cli):
     run = faulty_cli["run"]
     assert run.returncode == 1, run.stderr
     assert "--strict: some sections fell back" in run.stderr
-    assert "fell back to the offline text: audio, image" in run.stderr
+    assert "fell back to the offline text: audio, image (verified, dropped for EN/ZH " \
+        "parity: audio/en)" in run.stderr
+    assert re.search(r"audio/en: fell back to the offline text \(dropped although verified: "
+                     r"the zh text fell back", run.stderr)
     assert re.search(r"image/en: fell back to the offline text \(.*you typed the number '21%'",
                      run.stderr)
     assert re.search(r"audio/zh: fell back to the offline text \(.*was rejected", run.stderr)

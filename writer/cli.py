@@ -354,10 +354,14 @@ def cmd_draft(args) -> int:
     fallbacks = len(fell_back)
     usage = backend.usage().summary() if hasattr(backend, "usage") and settings.backend != "offline" \
         else "offline backend, no LLM calls"
+    # a text that verified and was still not used is named, never dropped silently
+    dropped = [o.key for o in result.outcomes
+               if o.status == "fallback" and getattr(o, "verified", None)]
     print(f"verified: every number backed by the data (numbers checked: {checked}); "
           f"{len(result.assets)} chart files; {usage}; "
           + (f"fell back to the offline text: {', '.join(fell_back)}" if fell_back
-             else "no section fell back"),
+             else "no section fell back")
+          + (f" (verified, dropped for EN/ZH parity: {', '.join(dropped)})" if dropped else ""),
           file=sys.stderr)
     if args.strict and fallbacks:
         print("error: --strict: some sections fell back to the offline text", file=sys.stderr)
