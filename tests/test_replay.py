@@ -108,9 +108,35 @@ def test_a_rank_slot_and_a_ratio_slot_are_filled_in_both_languages(replayed):
             "generations.") in section_of(en, "video").bullets
     assert "**快手**旗下的 Kling 系列合计从15%升至 **30%**，翻了一番。" in \
         section_of(zh, "video").bullets
+    # and a share as a fraction, {{F6.share|fraction}} (ElevenLabs, about 80%)
+    assert section_of(en, "audio").bullets[0].startswith(
+        "**ElevenLabs** ranked first and handled **four in five** audio generations")
+    assert section_of(zh, "audio").bullets[0].startswith(
+        "**ElevenLabs** 排名第一，期末拿下了 **五分之四** 的音频生成请求")
     for lang in LANGS:
         facts = replayed["drafts"][lang].facts
-        assert {"F20.rank", "F14.rank", "F12.ratio", "F5.ratio"} <= set(facts)
+        assert {"F20.rank", "F14.rank", "F12.ratio", "F5.ratio", "F6.share"} <= set(facts)
+
+
+@pytest.mark.parametrize("share, en, zh", [
+    (79.8, "four in five", "五分之四"), (51.1, "half", "一半"), (33.9, "a third", "三分之一"),
+    (24.5, "a quarter", "四分之一"), (9.6, "one in ten", "十分之一")])
+def test_a_fraction_slot_reads_as_the_nearest_fraction(share, en, zh):
+    from writer.draft import fraction
+
+    assert (fraction(share, "en"), fraction(share, "zh")) == (en, zh)
+
+
+def test_a_fraction_too_far_from_the_share_is_a_problem_for_the_model(replayed):
+    from writer.draft import fill_slots
+
+    ctx = replayed["sample"].ctx
+    # Kling-2.0's 21%: a fifth is 1 point off (fine), nothing is close to 44.9% (FLUX start)
+    assert fill_slots("{{F2.share|fraction}}", "en", ctx.fact, "", ()).text == "one in five"
+    got = fill_slots("{{F17.start|fraction}}", "en", ctx.fact, "", ())
+    assert got.problems == ("the slot {{F17.start|fraction}} has a style that does not apply "
+                            "(no simple fraction is close enough to 44.9%); write the slot "
+                            "without it",)
 
 
 # ------------------------------------------------------------------ end to end, with --context

@@ -204,12 +204,34 @@ ORDINAL_WORDS = {"en": ("first", "second", "third", "fourth", "fifth", "sixth", 
                         "第十")}
 
 
+# Shares as fractions, the ones the checker reads ("four in five", 五分之四), smallest first.
+FRACTIONS = ((1 / 10, "one in ten", "十分之一"), (1 / 5, "one in five", "五分之一"),
+             (1 / 4, "a quarter", "四分之一"), (3 / 10, "three in ten", "十分之三"),
+             (1 / 3, "a third", "三分之一"), (2 / 5, "two in five", "五分之二"),
+             (1 / 2, "half", "一半"), (3 / 5, "three in five", "五分之三"),
+             (2 / 3, "two in three", "三分之二"), (7 / 10, "seven in ten", "十分之七"),
+             (3 / 4, "three in four", "四分之三"), (4 / 5, "four in five", "五分之四"),
+             (9 / 10, "nine in ten", "十分之九"))
+
+
+def fraction(share: float, lang: str) -> str:
+    """The nearest simple fraction of a share in percent, when it is within the checker's
+    slack for a share said in words (1 point or 10% of it, the stricter); else ValueError."""
+    value, en, zh = min(FRACTIONS, key=lambda f: abs(f[0] * 100 - share))
+    if abs(value * 100 - share) > max(1.0, value * 10):
+        raise ValueError(f"no simple fraction is close enough to {share:.1f}%")
+    return en if lang == "en" else zh
+
+
 def render_slot(fact: Fact, lang: str, style: str | None = None) -> str:
-    """What a slot reads as: writer.format's words, except a place ('rank', a count in the
-    findings) reads as an ordinal, "first"/"第一", the way a sentence says it."""
+    """What a slot reads as: writer.format's words, except that a place ('rank', a count in
+    the findings) reads as an ordinal, "first"/"第一", the way a sentence says it, and a
+    share may be asked for as a fraction ({{F6.share|fraction}}: "four in five"/"五分之四")."""
     if fact.name == "rank" and style is None and float(fact.value).is_integer() \
             and 1 <= int(fact.value) <= len(ORDINAL_WORDS[lang]):
         return ORDINAL_WORDS[lang][int(fact.value) - 1]
+    if style == "fraction" and fact.unit == "pct":
+        return fraction(float(fact.value), lang)
     return fmt.render_fact(fact, lang, style)
 
 
@@ -250,8 +272,10 @@ def fill_slots(text: str, lang: str, lookup: Callable[[str], Fact | None],
             return match.group(0)
         try:
             text = render_slot(fact, lang, style)
-        except ValueError:
-            problems.append(f"the slot {match.group(0)} has a style that does not apply")
+        except ValueError as exc:
+            problems.append(f"the slot {match.group(0)} has a style that does not apply"
+                            + (f" ({exc}); write the slot without it" if style == "fraction"
+                               else ""))
             return match.group(0)
         used.append(fact_id)
         return text
@@ -318,7 +342,8 @@ def slot_readings(lang: str) -> dict[str, tuple[str, ...]]:
     ratios = tuple(f"{v:g} → \"{render_slot(ratio_fact(v), lang)}\""
                    for v in (0.5, 0.7, 1.5, 2.0, 3.0))
     ranks = tuple(f"{n} → \"{ORDINAL_WORDS[lang][n - 1]}\"" for n in (1, 2, 3))
-    return {"ratio": ratios, "rank": ranks}
+    fractions = tuple(f"{v:g}% → \"{fraction(v, lang)}\"" for v in (33.0, 51.0, 79.8))
+    return {"ratio": ratios, "rank": ranks, "fraction": fractions}
 
 
 # ------------------------------------------------------------------ texts
@@ -558,6 +583,7 @@ def _common(ctx: Context, lang: str) -> dict:
         "free_words": rules["free"],
         "ratio_readings": readings["ratio"],
         "rank_readings": readings["rank"],
+        "fraction_readings": readings["fraction"],
         "notes": ctx.notes.strip(),
         "platform": ctx.vocab.platform(lang),
         "audience": ctx.vocab.audience(lang),

@@ -81,8 +81,8 @@ EN = {
         "Chinese labs now set the pace in video generation."),
     "audio": section(
         "ElevenLabs dominates voice generation",
-        ["**ElevenLabs** ranked {{F6.rank}} and handled **{{F6.share}}** of audio generations "
-         "at the end of the period; the remaining {{F6.rest}} went to its rivals.",
+        ["**ElevenLabs** ranked {{F6.rank}} and handled **{{F6.share|fraction}}** audio "
+         "generations at the end of the period; the remaining {{F6.rest}} went to its rivals.",
          "**Orpheus** reached **{{F35.share}}** of audio generations "
          "{{F35.weeks_after_launch}} after its launch.",
          "**Unreal-Speech** fell from {{F42.start}} to **{{F42.end}}** of audio generations."],
@@ -154,8 +154,8 @@ ZH = {
         "在视频生成上，中国厂商正在引领节奏。"),
     "audio": section(
         "ElevenLabs在语音生成中一家独大",
-        ["**ElevenLabs** 排名{{F6.rank}}，期末拿下了 **{{F6.share}}** 的音频生成请求，其余"
-         "{{F6.rest}}由其他对手分享。",
+        ["**ElevenLabs** 排名{{F6.rank}}，期末拿下了 **{{F6.share|fraction}}** 的音频生成请求，"
+         "其余{{F6.rest}}由其他对手分享。",
          "**Orpheus** 上线{{F35.weeks_after_launch}}后份额达到 **{{F35.share}}**。",
          "**Unreal-Speech** 的份额从{{F42.start}}降至 **{{F42.end}}**。"],
         "在语音领域，一家厂商定下了标准，新来者很难挤进来。"),
