@@ -594,6 +594,18 @@ def test_a_parity_gap_is_repaired_in_one_round(sample, fake_openai, tmp_path):
     assert_every_number_verifies(sample, drafts)
 
 
+def test_a_parity_gap_gets_its_round_even_with_repair_zero(sample, fake_openai, tmp_path):
+    server = fake_openai(ScriptedModel({"video/en": [edited(_extra_f2_end)],
+                                        "video/zh": [edited(lambda a, i: None),
+                                                     edited(_extra_f2_end)],
+                                        "audio/en": [unknown_slot]}))
+    _, outcomes, _ = run_draft(sample, server, tmp_path, repair=0)
+    assert len(by_job(server)["video/zh"]) == 2
+    assert outcomes["video/zh"].status == "llm-repaired"
+    assert outcomes["audio/en"].status == "fallback"  # other problems: no round at --repair 0
+    assert len(by_job(server)["audio/en"]) == 1
+
+
 def test_an_unrepairable_parity_gap_falls_back_with_its_reason(sample, fake_openai, tmp_path):
     """Both answers pass their own checks, but Chinese never cites English's F2.end: after
     one repair round the part falls back in both languages, and says why."""
