@@ -442,8 +442,11 @@ EN = _cases("en", [
     ("text", "Gemini 2.5 is the No. 1 text family.", F, "rank mask-name"),
     ("reasoning", "Gemini 2.5 Pro became No. 1 in reasoning by the end of May.", T, "rank date"),
     ("video", "Kling-2.0, Runway and Veo 2 are the top three video families.", T, "rank-top"),
-    ("video", "Pika is in the top three video families.", T, "rank-top",
-     "second at the start of the period: an undated rank may be any of start, end, peak, mean"),
+    ("video", "Pika is in the top three video families.", F, "rank-top",
+     "fourth at the end: an undated rank is read at the end of the period (issue 15)"),
+    ("video", "Pika was in the top three video families at the start of the period.", T,
+     "rank-top", "second at the start"),
+    ("video", "Pika ranked second at its peak.", F, "rank", "at its peak, Pika ranked fourth"),
     ("video", "Pika ranks fifth in video.", F, "rank", "2nd, 4th, 4th or 3rd"),
     # ---------------------------------------------------------------- names and markup
     ("text", "Claude 3.7 Sonnet replaced Claude-3.5-Sonnet, which still held about 12% of text.",

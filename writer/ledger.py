@@ -130,6 +130,9 @@ class Ledger:
 
     def chart_of_word(self, word: str) -> str | None:
         w = word.lower()
+        for chart in self.charts:  # a chart's own label first: "text to speech" may be a chart
+            if chart.lower() == w:
+                return chart
         for chart, words in self.chart_words().items():
             if w in words:
                 return chart
@@ -298,17 +301,33 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry,
                 rk = _rank_matrix(sub)
                 order = tuple(Entity(kind, n) for _, n in named)
                 ranks[(chart, kind)] = (order, rk)
-                for measure, row in (("start", _mean2(sub)[0] if len(sub) > 1 else sub[0]),
-                                     ("end", _mean2(sub)[-1] if len(sub) > 1 else sub[-1]),
+                data = np.flatnonzero(totals[chart] > 0)  # the weeks the chart has data
+                # "led in every week", "每周都排第一": the same rank in every week with data
+                for k, e in enumerate(order):
+                    col = rk[data, k] if len(data) else rk[:0, k]
+                    seen = col[sub[data, k] > 0] if len(col) else col
+                    if len(seen):  # "entered the top 5": its best weekly rank
+                        i = int(data[np.flatnonzero(sub[data, k] > 0)[int(np.argmin(seen))]])
+                        b.add(LedgerFact(f"S:{chart}:{kind}:{e.name}:rank_best", "rank_best",
+                                         float(seen.min()), "rank", e, chart, (weeks[i],)))
+                    if len(col) and (col == col[0]).all() and sub[data, k].min() > 0:
+                        b.add(LedgerFact(f"S:{chart}:{kind}:{e.name}:rank_every", "rank_every",
+                                         float(col[0]), "rank", e, chart,
+                                         tuple(weeks[i] for i in data)))
+                # the start and end the chart shows: its first and last two weeks with data
+                shown = sub[data] if len(data) else sub
+                for measure, row in (("start", _mean2(shown)[0] if len(shown) > 1 else shown[0]),
+                                     ("end", _mean2(shown)[-1] if len(shown) > 1 else shown[-1]),
                                      ("peak", sub.max(axis=0)), ("mean", sub.mean(axis=0))):
                     r = _rank_row(row)
+                    wd = [weeks[i] for i in data] if len(data) else list(weeks)
                     for k, e in enumerate(order):
                         if row[k] <= 0:
                             continue
                         if measure == "start":
-                            weeks_of = weeks[:2]
+                            weeks_of = wd[:2]
                         elif measure == "end":
-                            weeks_of = weeks[-2:]
+                            weeks_of = wd[-2:]
                         elif measure == "peak":
                             weeks_of = (weeks[int(np.argmax(sub[:, k]))],)
                         else:
@@ -393,6 +412,23 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry,
     b.add(LedgerFact("S:period:weeks", "weeks", float(len(weeks)), "weeks", glob, "*", weeks))
     if shares.top_n:  # "the top 9": how many models each week's list names
         b.add(LedgerFact("S:top_n", "top_n", float(shares.top_n), "count", glob, "*", weeks))
+
+    # the methodology's exclusions, for the footnotes that state them: each excluded bot's
+    # and each follow-up trigger's share of its category's requests before exclusion
+    # ("Assistant ... about 15% of all text messages")
+    excluded_in: dict[str, int] = {}
+    for x in shares.exclusions:
+        excluded_in[x.category] = excluded_in.get(x.category, 0) + x.messages
+    for x in shares.exclusions:
+        if x.category not in totals:
+            continue
+        whole = float(totals[x.category].sum()) + excluded_in[x.category]
+        if whole <= 0:
+            continue
+        bot = registry.bots.get(x.what) if x.reason == "excluded bot" else None
+        e = Entity("family", bot.family) if bot is not None else Entity("chart", x.category)
+        b.add(LedgerFact(f"S:{x.category}:excluded:{x.what}", "excluded_share",
+                         100.0 * x.messages / whole, "pct", e, x.category, weeks))
 
     # the findings' own facts
     finding_ids: set[str] = set()

@@ -219,7 +219,8 @@ _MARKUP = [
     _rx(r"\{#[^}\n]*\}"),  # kramdown {#id}
     _rx(r"\{\.[^}\n]*\}"),
     _rx(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link and image targets ](...)
-    _rx(r"^\s*\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE),  # reference link definitions
+    # reference link definitions; not footnotes ("[^2]: Assistant ... 15%"), which are prose
+    _rx(r"^\s*\[(?!\^)[^\]\n]+\]:\s*\S+.*$", re.MULTILINE),
     _rx(r"(?:https?://|www\.)[^\s)\]>\"'）】，。]+"),  # bare URLs
     # footnote markers [1] [^1] [^note]; not a bracketed word, which may be part of a name
     # such as "Veo [preview]" (a title keeps its brackets unescaped)
@@ -1359,6 +1360,7 @@ _NOUN_BASIS = [
     (r"models?|bots?|integrations?|versions?|variants?|options?|模型|机器人|版本", "bots"),
     (r"messages?|requests?|generations?|users?|subscribers?|消息|请求|用户|订阅", "messages"),
     (r"launch(?:es)?|releases?|新品|发布", "launches"),
+    (r"categor(?:y|ies)|charts?|类别|品类|板块", "charts"),
 ]
 _NOUN_RX = _rx("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(_NOUN_BASIS)),
               re.IGNORECASE)

@@ -325,12 +325,30 @@ def _verify_post(post: str, lang: str, ledger: Ledger, title: str, file: str | N
     body check skips)."""
     from dataclasses import replace
 
+    from writer.verify import read_front_matter
+
     report = verify_markdown(post, lang, ledger, file=file)
-    title_issues = verify_text(title, lang, ledger, chart=None,
-                               file=f"{file} (title)" if file else "title")
-    if title_issues:
-        report = replace(report, issues=tuple(report.issues) + tuple(title_issues))
+    extra = list(verify_text(title, lang, ledger, chart=None,
+                             file=f"{file} (title)" if file else "title"))
+    # every other piece of prose in the front matter (excerpt, description, summary, ...):
+    # anything a reader or a feed may show
+    front = read_front_matter(post)
+    for key, value in front.items() if isinstance(front, dict) else ():
+        if key in _MACHINE_KEYS or key == "title" or not isinstance(value, str):
+            continue
+        extra.extend(verify_text(value, lang, ledger, chart=None,
+                                 file=f"{file} ({key})" if file else key))
+    if extra:
+        report = replace(report, issues=tuple(report.issues) + tuple(extra))
     return report
+
+
+# front-matter keys that hold no prose: ids, dates, paths, hashes and settings
+_MACHINE_KEYS = frozenset({
+    "layout", "date", "category", "categories", "tags", "thumbnail", "icon", "lang", "ref",
+    "period", "data_sha256", "generated_by", "fallback_sections", "facts", "body_sha256",
+    "post_sha256", "compare", "permalink", "image", "author", "slug", "published", "hidden",
+    "last_modified_at", "redirect_from", "toc", "comments", "mathjax", "sitemap"})
 
 
 def _chart_specs(a: Analysis, plan, options: DraftOptions, drafts: Mapping[str, Draft] | None = None):

@@ -375,6 +375,10 @@ class _Ctx:
     cited: frozenset[str]
     dated: list[tuple[date, date]] = field(default_factory=list)
     cache: dict = field(default_factory=dict)
+    # a chart word right by the number ("80% of image generations") binds it to that chart
+    # alone: no falling back to the entity's other charts
+    strict: bool = False
+    rank_time: str = "end"  # when an undated rank is read (writer/claims/ranks.py: time_of)
 
 
 def _overlaps(week: date, lo: date, hi: date) -> bool:
@@ -391,6 +395,8 @@ def _fact_overlaps(f: LedgerFact, lo: date, hi: date) -> bool:
     """A fact read from one or two weeks overlaps a date range when one of its weeks does;
     a fact read over many weeks (a mean, a rank by mean) only when most of them do: "in
     mid-March" is not made true by the average of the whole period."""
+    if f.name == "rank_every":
+        return True  # a rank held in every week holds in any of them
     weeks = _week_of_fact(f)
     hits = sum(1 for w in weeks if _overlaps(w, lo, hi))
     if len(weeks) <= 2:
@@ -402,6 +408,7 @@ def _fact_overlaps(f: LedgerFact, lo: date, hi: date) -> bool:
 COUNT_NAMES = {
     "bots": ("bots", "families"), "families": ("families",), "providers": ("providers",),
     "messages": ("messages", "messages_week"), "launches": ("launched",),
+    "charts": ("charts",),
 }
 _UNIT_OF = {"pct": ("pct",), "pp": ("pp",), "ratio": ("ratio",), "count": ("count",),
             "rank": ("rank",), "duration": ("weeks",),
@@ -410,7 +417,7 @@ _UNIT_OF = {"pct": ("pct",), "pp": ("pp",), "ratio": ("ratio",), "count": ("coun
 
 def _scope_facts(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
     """The static facts (findings and summaries) this sentence may cite, of these units."""
-    key = ("scope", tuple(units), tuple(ctx.entities), ctx.charts)
+    key = ("scope", tuple(units), tuple(ctx.entities), ctx.charts, ctx.strict)
     if key not in ctx.cache:
         ctx.cache[key] = _scope_facts_uncached(ctx, units)
     return ctx.cache[key]
@@ -423,7 +430,7 @@ def _scope_facts_uncached(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
         for e in ctx.entities:
             facts = L.by_entity.get(e, ())
             inside = [f for f in facts if f.chart in ctx.charts]
-            if not inside:
+            if not inside and not ctx.strict:
                 inside = list(facts)  # the entity is not in this chart: any of its charts
             out.extend(f for f in inside if f.unit in units)
         for e in ctx.chart_ents:
@@ -445,7 +452,7 @@ def _scope_series(ctx: _Ctx) -> list[tuple[str, Entity]]:
     if ctx.entities:
         for e in list(dict.fromkeys(ctx.entities + ctx.chart_ents)):
             ks = [(c, e) for c in ctx.charts if (c, e) in L.series]
-            if not ks:
+            if not ks and not ctx.strict:
                 ks = [(c, e) for c in L.charts if (c, e) in L.series]
             keys.extend(ks)
     else:
@@ -458,7 +465,7 @@ def _dated_facts(ctx: _Ctx, kind: str, spans: list[tuple[date, date]]) -> list[L
     """Weekly values (and two-week means, ranks, totals) in the weeks the sentence dates."""
     if not spans:
         return []
-    key = ("dated", kind, tuple(spans), tuple(ctx.entities), ctx.charts)
+    key = ("dated", kind, tuple(spans), tuple(ctx.entities), ctx.charts, ctx.strict)
     if key not in ctx.cache:
         ctx.cache[key] = _dated_facts_uncached(ctx, kind, spans)
     return ctx.cache[key]
@@ -546,7 +553,18 @@ def _matches(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]]) -> lis
         hits = [f for f in hits if f.unit != "count" or f.name in COUNT_NAMES[m.basis]]
     if m.role in ("from", "to"):
         hits = [f for f in hits if len(f.weeks) <= 2 or f.finding]
+    if m.kind == "rank":
+        # "ranked third", "the most used": at the time the sentence gives (a date, "at its
+        # peak", "on average", "every week"), else at the end of the period
+        keep = _RANK_AT.get(ctx.rank_time)
+        if keep is not None:
+            hits = [f for f in hits if f.finding or f.unit != "rank" or f.name in keep]
     return hits
+
+
+_RANK_AT = {"end": ("rank_end", "rank_week"), "start": ("rank_start", "rank_week"),
+            "peak": ("rank_peak", "rank_week"),
+            "mean": ("rank_mean",), "every": ("rank_every",), "ever": ("rank_best", "rank_week")}
 
 
 def _order(hits: list[LedgerFact], m: Mention, ctx: _Ctx,
@@ -700,6 +718,9 @@ _PERIOD_END = re.compile(
 _PERIOD_START = re.compile(
     r"(?i)\bat\s+the\s+(?:start|beginning)\b(?!\s+of\s+(?!the\s+(?:period|window|report)))|"
     r"\b(?:began|started)\s+the\s+(?:period|window)\b|期初|报告期初")
+_PERIOD_LENGTH = re.compile(
+    r"(?i)\b(?:covers?|covered|covering|spans?|spanned|spanning)\b|\bweeks?\s+of\s+(?:data|"
+    r"usage)\b|覆盖|横跨|跨越|周的数据|周数据")
 _RELEASE_WORD = re.compile(
     r"(?i)\b(?:launch|launched|launches|release|released|debut|debuted|arrival|arrived|"
     r"introduction|introduced)\b|上线|发布|推出|问世|亮相")
@@ -755,12 +776,19 @@ def _stated_consistency(live: list[Mention], pairs: list[tuple[int, int]], file:
 
 def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, int],
                     names: Sequence[tuple[int, int, tuple[Entity, ...]]], file: str | None,
-                    bound: list[str]) -> list[Issue]:
-    """Bind one sentence's mentions. Appends the finding facts cited to `bound`."""
+                    bound: list[str], said_of: Mapping[int, tuple] | None = None) -> list[Issue]:
+    """Bind one sentence's mentions. Appends the finding facts cited to `bound`.
+
+    said_of: id(mention) → (entities it is said of or (), the chart a word by it names or
+    None), for the mentions whose subject or chart the sentence fixes."""
+    said_of = said_of or {}
     L = ctx.ledger
     issues: list[Issue] = []
     dates = [m for m in ms if m.kind == "date"]
     durations = [m for m in ms if m.kind == "duration"]
+    if not ctx.entities:
+        # "each bar in the charts is one week": a unit, not a claim, when nothing is named
+        durations = [m for m in durations if not (m.value == 1 and m.qualifier == "exact")]
     numbers = [m for m in ms if m.kind in ("pct", "pp", "ratio", "count", "rank", "number")]
     clauses = _clauses(text, *span)
 
@@ -809,12 +837,30 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
 
     # --- numbers: the facts each may be bound to
     def ctx_for(m: Mention) -> _Ctx:
+        c = ctx
+        who, chart, *when = said_of.get(id(m), ((), None))
+        if when:
+            c = replace(c, rank_time=when[0])
+        if who:
+            c = replace(c, entities=list(who))
+        if chart is not None:
+            # the chart, or a chart whose share of it the sentence gives ("reasoning ... of
+            # all text messages")
+            c = replace(c, charts=(chart,), strict=True,
+                        chart_ents=[e for e in c.chart_ents if chart in
+                                    (e.name, c.ledger.parents.get(e.name))])
         # "Cartesia (7%)": a number right after a name in brackets is that name's
         for s, e, ents in reversed(names):
             if e <= m.start and _ADJACENT.match(text[e:m.start]) and ents:
-                return replace(ctx, entities=list(ents))
-        return ctx
+                return replace(c, entities=list(ents))
+        return c
 
+    # "51% ... the remaining 49%": the rest is checked against the share it is the rest of
+    # (_stated_consistency), not bound on its own
+    rests: list[Mention] = []
+    if any(m.kind == "pct" and m.role != "rest" for m in numbers):
+        rests = [m for m in numbers if m.role == "rest"]
+        numbers = [m for m in numbers if m.role != "rest"]
     pools = [(_matches(m, ctx_for(m), extra), m) for m in numbers]
     # prefer the finding most of the sentence's numbers can come from (its main subject)
     votes: dict[str, int] = {}
@@ -840,10 +886,16 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
         elif m.role == "to" and pending is not None:
             pairs.append((pending, i))
             pending = None
-    issues.extend(_stated_consistency(live, pairs, file))
+    issues.extend(_stated_consistency(live + rests, pairs, file))
 
-    def pair_ok(fa: LedgerFact, fb: LedgerFact) -> bool:
+    signs = {b: live[b].sign for _, b in pairs}
+
+    def pair_ok(fa: LedgerFact, fb: LedgerFact, sign: int = 0) -> bool:
         if fa.entity != fb.entity or fa.chart != fb.chart or fa.id == fb.id:
+            return False
+        # "rose from about 15% to about 13%": the values bound must go the way it says
+        if sign and isinstance(fa.value, float) and isinstance(fb.value, float) and (
+                (fb.value - fa.value) * sign <= 0):
             return False
         if not fa.weeks or not fb.weeks:
             return True
@@ -936,6 +988,9 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
         after_release = bool(_RELEASE_WORD.search(clause_text)) or m.role == "ordinal"
         pool = [f for f in _scope_facts(ctx, ("weeks",))
                 if not (after_release and f.id == "S:period:weeks")]
+        if _PERIOD_LENGTH.search(clause_text):
+            # "this report covers 21 weeks of data": the period's length, nothing else
+            pool = [f for f in pool if f.id == "S:period:weeks"]
         statics = [f for f in pool if isinstance(f.value, float) and ords(f.value)]
         if not numbers:
             if statics:
@@ -994,7 +1049,7 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
 
     def consistent(upto: int) -> bool:
         for a, b in pairs:
-            if a < upto and b < upto and not pair_ok(choice[a], choice[b]):
+            if a < upto and b < upto and not pair_ok(choice[a], choice[b], signs[b]):
                 return False
         for nd in needs:
             if nd.index is not None and nd.index < upto and not nd.holds(choice):
@@ -1020,7 +1075,7 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
     except _TooMany:
         # Too many combinations: check each need on its own (lenient, and rare).
         found = all(nd.possible(cands) for nd in needs) and all(
-            any(pair_ok(fa, fb) for fa in cands[a] for fb in cands[b]) for a, b in pairs)
+            any(pair_ok(fa, fb, signs[b]) for fa in cands[a] for fb in cands[b]) for a, b in pairs)
         if found:
             choice = [c[0] for c in cands]
     if found:
@@ -1033,7 +1088,7 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
             issues.append(_need_issue(nd, ctx, file, cands))
             blamed = True
     for a, b in pairs:
-        if not any(pair_ok(fa, fb) for fa in cands[a] for fb in cands[b]):
+        if not any(pair_ok(fa, fb, signs[b]) for fa in cands[a] for fb in cands[b]):
             ma, mb = live[a], live[b]
             issues.append(Issue(file, mb.line, mb.col, mb.text,
                                 f"'from {ma.text} to {mb.text}' does not match one entity's "
@@ -1235,11 +1290,12 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         issues.append(Issue(file, first_line + line, col, m.group(0),
                             "a slot was left unfilled: the number never reached the text"))
+    from writer.claims import KINDS, Sentence, ranks  # claims build on this module
+
     masked = _mask_period(mask(text, ledger.masker), ledger)
     mentions = extract_masked(masked.text, lang, original=text, first_line=first_line)
     bound: list[str] = []
-    if not mentions:
-        return issues, 0, bound
+    checked = len(mentions)
     mt = masked.text
     name_spans = masked.names
     scope_chart = chart if chart in ledger.charts else None
@@ -1251,8 +1307,6 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
             if mentions[mi].start >= start:
                 ms.append(mentions[mi])
             mi += 1
-        if not ms:
-            continue
         ents: list[Entity] = []
         spans_here = []
         for s, e, name in name_spans:
@@ -1263,8 +1317,11 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
                     if ent not in ents:
                         ents.append(ent)
         words = []
+        word_spans = []
         for wm in ledger.chart_word_rx.finditer(mt, start, end):
             c = ledger.chart_of_word(wm.group(0))
+            if c:
+                word_spans.append((wm.start(), wm.end(), c))
             if c and c not in words:
                 words.append(c)
         charts = tuple(dict.fromkeys(([scope_chart] if scope_chart else []) + words))
@@ -1274,8 +1331,38 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         if not ents:
             # "reasoning's share of all text": a chart named with its parent is the subject
             ents = [Entity("chart", c) for c in words if ledger.parents.get(c) in words]
+        sentence = Sentence(ledger, lang, mt, text, start, end, tuple(spans_here),
+                            tuple(word_spans), charts, tuple(ms), file, first_line)
+        # words that state numbers ("the most used" is rank 1), each said of its subject
+        said_of: dict[int, tuple] = {}
+        for _, kind in KINDS:
+            for m, who in kind.extra_mentions(sentence, [(x.start, x.end) for x in ms]):
+                ms.append(m)
+                said_of[id(m)] = (who, None)
+        # "dropped out of the top 9": a rank it no longer has, not a rank it holds
+        ms = [m for m in ms if not (m.kind == "rank" and ranks.OUT_OF.search(
+            mt, max(start, m.start - 20), m.start))]
+        ms.sort(key=lambda m: (m.start, m.end))
+        checked += max(0, len(ms) - len(sentence.mentions))
+        if not any(e.kind == "chart" for e in ents):  # "reasoning's share of all text" aside
+            for m in ms:
+                c = sentence.chart_near(m.start) if m.kind in _CHART_BOUND else None
+                if c is not None:
+                    said_of[id(m)] = (said_of.get(id(m), ((), None))[0], c)
+        for m in ms:
+            if m.kind == "rank":
+                who, chart = said_of.get(id(m), ((), None))
+                # a rank said of no one ("each week lists the top 5 models") is the list's
+                when = ranks.time_of(sentence, m.start) if (who or ents) else "any"
+                said_of[id(m)] = (who, chart, when)
         ctx = _Ctx(ledger, ents, chart_ents, charts, cited)
-        issues.extend(_check_sentence(ms, ctx, mt, (start, end), spans_here, file, bound))
+        if ms:
+            issues.extend(_check_sentence(ms, ctx, mt, (start, end), spans_here, file, bound,
+                                          said_of))
+        for _, kind in KINDS:
+            issues.extend(kind.check(sentence))
+        if not ms:
+            continue
         for s, e, token in _unknown_names(masked, mt, start, end, ledger, chart_labels):
             line = text.count("\n", 0, s)
             col = s - (text.rfind("\n", 0, s) + 1) + 1
@@ -1283,7 +1370,11 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
                                 "not in the data: no model, family or provider has this name, "
                                 "so the numbers of this sentence cannot be about it"))
     issues.sort(key=lambda i: (i.line, i.col))
-    return issues, len(mentions), bound
+    return issues, checked, bound
+
+
+# the kinds of number a chart word beside them binds to that chart ("80% of image generations")
+_CHART_BOUND = ("pct", "pp", "ratio", "rank", "number")
 
 
 # Model brands a sentence may name without a version ("Midjourney held 35%"): flagged when

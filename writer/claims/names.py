@@ -1,0 +1,40 @@
+"""A number said of no model: "One newcomer reached 30% of video generations in May".
+
+A share said of an unnamed model ("one newcomer", "a new model", 一款新模型, 某个模型) in a
+sentence that names no model, family or provider cannot be checked: any model's share could
+make it true, so it is reported with "say which model". (A model the data does not know,
+"Midjourney", is reported by verify._unknown_names.)
+"""
+
+from __future__ import annotations
+
+import re
+
+# An unnamed subject, English and Chinese side by side.
+PHRASES = (
+    r"(?i)\b(?:one|a|another|some|an)\s+(?:new|newly[-\s]launched|newly[-\s]released|"
+    r"mystery|unnamed|unknown|little[-\s]known|surprise|single|lone)?\s*(?:newcomer|model|"
+    r"entrant|challenger|rival|upstart|family|provider|lab|startup|player|contender|bot)\b",
+    r"(?:一|某|另一)(?:款|个|家|位)?(?:新|新上线的|新发布的)?(?:模型|新秀|新玩家|玩家|厂商|"
+    r"实验室|机器人|产品|对手|选手)",
+)
+_RX = tuple(re.compile(p) for p in PHRASES)
+
+
+def check(s) -> list:
+    if s.names:
+        return []
+    shares = [m for m in s.mentions if m.kind in ("pct", "number")]
+    if not shares:
+        return []
+    for rx in _RX:
+        for m in rx.finditer(s.masked, s.start, s.end):
+            if any(x.start > m.start() for x in shares):
+                return [s.issue(m.start(), m.end(),
+                                "names no model: the numbers of this sentence could be any "
+                                "model's; say which model")]
+    return []
+
+
+def extra_mentions(s, taken):
+    return []

@@ -1,0 +1,101 @@
+"""Ranks and superlatives: "the most popular", "led", "the leader", 领跑, 居首, 一家独大.
+
+Each phrase below states a rank (1 unless the table says otherwise) of the entity it is said
+of: the name nearest before it in its clause ("GPT-4o led text messages"), or after it for a
+passive ("a field led by GPT-4o", "由GPT-4o领跑"). The rank is then checked like a written
+one ("ranked third", "第二大", read in writer/mentions.py): against the weekly ranks of the
+chart's families (or providers) at the time the sentence gives, else at the end of the
+period; "every week"/"每周" means every week the chart has data (ledger facts `rank_every`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from writer.claims.sentence import PERIOD_START
+from writer.mentions import Mention
+
+# (pattern, rank, passive): one line per phrase, English and Chinese side by side.
+_NOT_RANK = (r"(?!\s+(?:change|changes|drop|drops|gain|gains|jump|jumps|rise|rises|fall|falls|"
+             r"increase|increases|decline|declines|shift|shifts|story|stories|mover|movers|"
+             r"swing|swings|surprise|loser|losers|winner\s+of\s+the\s+week))")
+PHRASES: tuple[tuple[str, int, bool], ...] = (
+    (r"\bmost[-\s](?:popular|used|widely[-\s]used|chosen|common|requested|active)\b", 1, False),
+    (r"\b(?:largest|biggest)\b" + _NOT_RANK, 1, False),
+    (r"\b(?:the|a|clear|market|category|undisputed|outright)\s+leader\b", 1, False),
+    (r"\b(?:led|leads|leading)\s+by\b", 1, True),
+    (r"\bdominated\s+by\b", 1, True),
+    (r"\b(?:led|leads|lead)\b(?!\s+(?:to|by|in\s+to)\b)(?!-)", 1, False),
+    (r"\b(?:took|takes|take|held|holds|hold|kept|keeps|keep|in)\s+the\s+lead\b", 1, False),
+    (r"\b(?:the|its)\s+leading\s+(?:model|family|provider|lab|option|choice)\b", 1, False),
+    (r"\b(?:dominated|dominates|dominate|dominating)\b(?!\s+by\b)", 1, False),
+    (r"\b(?:topped|tops|top)\s+(?:the\s+)?(?:chart|charts|ranking|rankings|list|table)\b", 1,
+     False),
+    (r"\b(?:on\s+top|the\s+top\s+(?:spot|place|position|model|choice|pick))\b", 1, False),
+    (r"\bnumber[-\s]one\b", 1, False),
+    (r"由[\ue000*_\s]+领跑", 1, True),
+    (r"领跑|领先|居首|榜首|头名|一家独大|独占鳌头|称霸|霸榜|独领风骚|拔得头筹", 1, False),
+    (r"最受欢迎|最热门|最常用|用得最多|使用最多|用量最大|用量最多|份额最高|份额最大|占比最高|"
+     r"占比最大|规模最大", 1, False),
+    (r"(?:第一大|最大的)(?=[^，。；]{0,8}(?:模型|厂商|家族|系列|公司|实验室))", 1, False),
+)
+_RX = tuple((re.compile(p, re.IGNORECASE), rank, passive) for p, rank, passive in PHRASES)
+REST = re.compile(r"(?i)\b(?:rest|remaining|remainder|others)\b|其余|其他|剩余|剩下")
+# "every week", "每周": a rank said of all the weeks with data
+EVERY_WEEK = re.compile(r"(?i)\b(?:every|each)\s+(?:single\s+)?week\b|\bthroughout\b|"
+                        r"\ball\s+(?:period|along|the\s+way)\b|每周|每一周|始终|一直|全程")
+# "entered the top 5", "跻身前5名": a rank reached in some week
+EVER = re.compile(r"(?i)\b(?:entered|enters|entering|made\s+it\s+into|broke\s+into|joined|"
+                  r"reached|into\s+the\s+top|cracked)\b|跻身|闯入|进入|挤进|杀入|冲进")
+# "dropped out of the top 9", "跌出前9名": the rank is what it no longer has; not read
+OUT_OF = re.compile(r"(?i)\b(?:out\s+of|outside|left|leaves|leaving|exited)\s+(?:the\s+)?$|"
+                    r"(?:跌出|掉出|退出|滑出|跌落出)了?$")
+# "at its peak", "on average": the other times an undated rank may be read at
+AT_PEAK = re.compile(r"(?i)\bat\s+(?:its|their|the)\s+peak\b|\bpeak(?:ed|ing)?\b|巅峰|高峰|峰值|见顶")
+ON_AVERAGE = re.compile(r"(?i)\bon\s+average\b|\boverall\b|\bacross\s+the\s+(?:whole\s+)?"
+                        r"period\b|\bover\s+the\s+(?:whole\s+)?period\b|平均|整体|全期|总体")
+
+
+def extra_mentions(s, taken: list[tuple[int, int]]) -> list[tuple[Mention, tuple]]:
+    """Rank mentions the sentence's words state, each with the entities it is said of."""
+    out: list[tuple[Mention, tuple]] = []
+    spans = list(taken)
+    for rx, rank, passive in _RX:
+        for m in rx.finditer(s.masked, s.start, s.end):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in spans):
+                continue  # inside a number already read ("second-largest", "No. 1")
+            who = s.subject(a, after=passive)
+            if passive and REST.search(s.masked, s.start, s.end):
+                continue  # "the rest, led by X": X leads the rest, not the chart
+            who = tuple(e for e in who if e.kind in ("family", "provider"))
+            if not who:
+                continue  # "the leading labs": said of no one ranked (ranks are of families
+                # and providers; a bot, brand or tag group has none)
+            spans.append((a, b))
+            line = s.original.count("\n", 0, a)
+            col = a - (s.original.rfind("\n", 0, a) + 1) + 1
+            out.append((Mention("rank", float(rank), "exact", s.first_line + line, col,
+                                s.original[a:b].strip(), a, b, role="word"), who))
+    return out
+
+
+def time_of(s, pos: int) -> str:
+    """When an undated rank at `pos` is read: "every", "ever", "peak", "mean", "start"
+    or "end".
+    The words of its own clause decide; else the sentence's ("At the start of the period,
+    Pika was second"), except "every week", which is said of one clause's claim."""
+    a, b = s.clause(pos)
+    for text, every in ((s.masked[a:b], True), (s.text, False)):
+        if every and EVERY_WEEK.search(text):
+            return "every"
+        if every and EVER.search(text):
+            return "ever"
+        for rx, when in ((AT_PEAK, "peak"), (ON_AVERAGE, "mean"), (PERIOD_START, "start")):
+            if rx.search(text):
+                return when
+    return "end"
+
+
+def check(s) -> list:
+    return []  # ranks are numbers: extra_mentions feeds them to the number binding
