@@ -253,3 +253,24 @@ def test_eval_against_the_replay_server(fake_openai, tmp_path, monkeypatch):
     md = (tmp_path / "out" / "eval.md").read_text()
     assert "| dropped for parity |" in md
     assert "| 1 | `replay` | 12/12 (100%) | 0 (0%) | 0 | 0 | 0 (0%) |" in md
+
+
+def test_the_prompt_rules_are_the_checkers(replayed):
+    """The number rules shown to the model are sorted by the checker itself: a phrase is
+    'through a slot only' exactly when the checker reads a number in it, and the offline
+    prose's own words (一家独大, 领跑) are not forbidden, only checked."""
+    from writer.draft import number_rules, typed_numbers
+
+    ctx = replayed["sample"].ctx
+    for lang in LANGS:
+        rules = number_rules(lang, ctx.names)
+        for phrase in rules["slot_only"]:
+            assert typed_numbers(phrase, lang, ctx.names), phrase
+        for phrase in rules["claims"] + rules["free"]:
+            assert not typed_numbers(phrase, lang, ctx.names), phrase
+        system = replayed["model"].prompts[f"text/{lang}"][0][0]["content"]
+        sep = ", " if lang == "en" else "、"
+        assert sep.join(rules["slot_only"]) in system and sep.join(rules["claims"]) in system
+    zh = number_rules("zh", ctx.names)
+    assert "一家独大" in zh["claims"] and "领跑" in zh["claims"] and "上百款" in zh["slot_only"]
+    assert "led" in number_rules("en", ctx.names)["claims"]

@@ -308,30 +308,51 @@ def typed_numbers(text: str, lang: str, names: Sequence[str]) -> tuple[str, ...]
 # ------------------------------------------------------------------ the number rules
 
 
-# Phrases a writer reaches for. Which of them are numbers is not decided here: the checker's
-# own extractor (typed_numbers) sorts them, and the prompts show both groups, so the rules a
-# model reads are the rules the checker applies, in both languages. When the checker learns a
-# phrase, the prompts follow (and the prompt snapshots show it).
+# Phrases a writer reaches for. Which of them are numbers, or claims, is not decided here: the
+# checker's own extractor (typed_numbers) and its claim tables (writer.claims: ranks,
+# directions) sort them, and the prompts show the groups, so the rules a model reads are the
+# rules the checker applies, in both languages. When the checker learns a phrase, the prompts
+# follow (and the prompt snapshots show it).
 RULE_PHRASES = {
     "en": ("half of all text messages", "a third", "four in five", "doubled", "halved",
            "tripled", "ranked first", "second-largest", "No. 1", "top three", "three weeks",
            "a few weeks", "dozens of models", "hundreds of models", "mid-February", "2025",
-           "held steady", "was unchanged",
-           "the most-used", "the leader", "led", "every week", "the newest", "a single model",
-           "the only one"),
+           "held steady", "was unchanged", "the most-used", "the leader", "led", "dominated",
+           "rose", "fell", "took off", "steadily", "every week", "the newest", "a single model",
+           "the only one", "quickly"),
     "zh": ("一半", "三分之一", "两成", "翻了一番", "减半", "排名第一", "第二大", "前三", "三周",
-           "几周", "几十个", "上百款", "2月中旬", "2025年", "持平", "保持稳定", "一家独大", "半壁江山",
-           "仅DeepSeek-R1一家", "领跑", "居首", "每周", "最新", "一款"),
+           "几周", "几十个", "上百款", "2月中旬", "2025年", "持平", "保持稳定", "一家独大",
+           "领跑", "居首", "最受欢迎", "上升", "回落", "崛起", "持续", "每周", "半壁江山",
+           "仅DeepSeek-R1一家", "最新", "一款", "很快"),
 }
+
+
+def _claim_tables() -> tuple[str, ...]:
+    """The checker's patterns for words that state a rank or a direction."""
+    try:
+        from writer.claims import directions, ranks
+    except ImportError:  # a checker without claim kinds: every word is plain
+        return ()
+    # with the words that widen such a claim: "every week", 每周, "steadily", 持续
+    widen = tuple(rx.pattern for rx in (getattr(ranks, "EVERY_WEEK", None),
+                                        getattr(directions, "STEADILY", None)) if rx is not None)
+    return tuple(p for p, *_ in ranks.PHRASES) + tuple(p for p, *_ in directions.PHRASES) + widen
 
 
 def number_rules(lang: str, names: Sequence[str] = ()) -> dict[str, tuple[str, ...]]:
     """{"slot_only": phrases the checker reads as numbers (a slot must carry them),
-    "free": phrases it reads as words (fine when the findings say so)}."""
-    slot_only, free = [], []
+    "claims": words it checks against the data as a rank or a direction (true ones only),
+    "free": plain words}."""
+    tables = _claim_tables()
+    slot_only, claims, free = [], [], []
     for phrase in RULE_PHRASES[lang]:
-        (slot_only if typed_numbers(phrase, lang, names) else free).append(phrase)
-    return {"slot_only": tuple(slot_only), "free": tuple(free)}
+        if typed_numbers(phrase, lang, names):
+            slot_only.append(phrase)
+        elif any(re.search(p, phrase, re.IGNORECASE) for p in tables):
+            claims.append(phrase)
+        else:
+            free.append(phrase)
+    return {"slot_only": tuple(slot_only), "claims": tuple(claims), "free": tuple(free)}
 
 
 def slot_readings(lang: str) -> dict[str, tuple[str, ...]]:
@@ -580,6 +601,7 @@ def _common(ctx: Context, lang: str) -> dict:
     readings = slot_readings(lang)
     return {
         "slot_only_words": rules["slot_only"],
+        "claim_words": rules["claims"],
         "free_words": rules["free"],
         "ratio_readings": readings["ratio"],
         "rank_readings": readings["rank"],

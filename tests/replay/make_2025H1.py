@@ -41,8 +41,8 @@ EN = {
          "**DeepSeek-R1** peaked at **{{F29.peak}}** of reasoning messages in "
          "{{F29.peak_week}}, then fell back to {{F29.end}} as rivals arrived.",
          "**Gemini-2.5** reached **{{F34.share}}** of reasoning messages "
-         "{{F34.weeks_after_launch}} after its launch and ranked {{F56.rank}} at the end of the "
-         "period, {{F56.gap}} ahead of Claude-3.7-Sonnet.",
+         "{{F34.weeks_after_launch}} after its launch. Gemini-2.5 ranked {{F56.rank}} among "
+         "reasoning models at the end of the period, {{F56.gap}} ahead of Claude-3.7-Sonnet.",
          "**o4-mini** reached **{{F47.share}}** of reasoning messages "
          "{{F47.weeks_after_launch}} after its launch, overtaking o3, which ended the period at "
          "{{F51.predecessor_end}}.",
@@ -124,8 +124,8 @@ ZH = {
         ["发给推理模型的消息在全部文本消息中的占比，从{{F1.start}}升至 **{{F1.end}}**。",
          "**DeepSeek-R1** 在{{F29.peak_week}}一度拿下 **{{F29.peak}}** 的推理消息，随着对手陆续"
          "上线，期末回落至{{F29.end}}。",
-         "**Gemini-2.5** 上线{{F34.weeks_after_launch}}后拿下 **{{F34.share}}** 的推理消息，"
-         "期末排名{{F56.rank}}，领先Claude-3.7-Sonnet {{F56.gap}}。",
+         "**Gemini-2.5** 上线{{F34.weeks_after_launch}}后拿下 **{{F34.share}}** 的推理消息。"
+         "期末Gemini-2.5在推理模型中排名{{F56.rank}}，领先Claude-3.7-Sonnet {{F56.gap}}。",
          "**o4-mini** 上线{{F47.weeks_after_launch}}后拿下 **{{F47.share}}** 的推理消息，超过了"
          "期末降至{{F51.predecessor_end}}的o3。",
          "**o3** 接替了o1：期末拿下 **{{F49.share}}**，而o1降至{{F49.predecessor_end}}。",
