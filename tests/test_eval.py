@@ -29,7 +29,6 @@ from pathlib import Path
 import pytest
 from fake_openai import FakeOpenAI, Script, fake_openai  # noqa: F401  (fixture)
 
-from writer import draft
 from writer import eval as ev
 from replay_model import read_job
 

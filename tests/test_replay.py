@@ -21,16 +21,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from conftest import DATA, MODELS, clean_env, draft_args, run_writer
 from fake_openai import FakeOpenAI
-from replay_model import HERE, ReplayModel, load, read_job
-from test_draft_llm import KEY_VAR, SECRET, last_user, run_draft, section_of
+from replay_model import HERE, ReplayModel, load
+from test_draft_llm import KEY_VAR, SECRET, run_draft, section_of
 
 from writer.draft import LANGS, SLOT
 from writer.post import split_post
@@ -46,12 +43,17 @@ def _slot_ids(reply: dict) -> set[str]:
 
 
 def test_the_fixture_is_what_its_script_writes():
-    """Edits go through tests/replay/make_2025H1.py, which also fills facts_used."""
-    result = subprocess.run([sys.executable, str(HERE / "replay" / "make_2025H1.py")],
-                            capture_output=True, text=True, env=clean_env(),
-                            cwd=HERE.parent)
-    assert result.returncode == 0, result.stderr
-    # the script rewrote the file in place: the fixture under git must be what it writes
+    """Edits go through tests/replay/make_2025H1.py (which also fills facts_used): the JSON
+    under git is exactly what it writes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_2025H1",
+                                                  HERE / "replay" / "make_2025H1.py")
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    assert make.PATH.read_text(encoding="utf-8") == make.render(), (
+        "tests/replay/2025H1.json differs from what tests/replay/make_2025H1.py writes: "
+        "edit the script, then run it")
     data = load()
     for lang in LANGS:
         for part in PARTS:
@@ -274,3 +276,42 @@ def test_the_prompt_rules_are_the_checkers(replayed):
     zh = number_rules("zh", ctx.names)
     assert "一家独大" in zh["claims"] and "领跑" in zh["claims"] and "上百款" in zh["slot_only"]
     assert "led" in number_rules("en", ctx.names)["claims"]
+
+
+def test_cli_an_unrepairable_parity_gap_is_named_in_the_summary_and_front_matter(tmp_path):
+    """The Chinese video text never says Kuaishou's models doubled ({{F12.ratio}}, which the
+    English cites), not even after its parity round: video falls back in both languages; the
+    run summary and both posts' front matter say which part and why; the pair still passes."""
+    zh = json.loads(json.dumps(load()["zh"]["video"]))
+    zh["bullets"] = [b.replace("，{{F12.ratio}}", "") for b in zh["bullets"]]
+    zh["facts_used"] = [f for f in zh["facts_used"] if f != "F12.ratio"]
+    model = ReplayModel(overrides={"video/zh": [zh]})
+    server = FakeOpenAI(model).start()
+    out = tmp_path / "out"
+    try:
+        run = run_writer(draft_args(out, "--llm", "openai", "--base-url", server.base_url,
+                                    "--model", "replay", "--api-key-env", KEY_VAR),
+                         tmp_path, clean_env(**{KEY_VAR: SECRET}))
+    finally:
+        server.stop()
+    assert run.returncode == 0, run.stderr
+    assert model.asked["video/zh"] == 2  # the answer and its parity round
+    assert "parity: the English text cites {{F12.ratio}} and this one does not" in \
+        model.prompts["video/zh"][1][-1]["content"]
+    assert re.search(r"video/zh: fell back to the offline text \(parity gap with the en text "
+                     r"after 1 repair round\(s\): parity: the English text cites "
+                     r"\{\{F12\.ratio\}\}", run.stderr)
+    assert re.search(r"video/en: fell back to the offline text \(dropped although verified: "
+                     r"the zh text fell back", run.stderr)
+    assert ("fell back to the offline text: video (verified, dropped for EN/ZH parity: "
+            "video/en)") in run.stderr
+    posts = {p.name[-5:-3]: p for p in sorted((out / "_posts").glob("*.md"))}
+    for lang, path in posts.items():
+        fm, _, _ = split_post(path.read_text(encoding="utf-8"))
+        assert fm["fallback_sections"] == "[video]"
+        assert json.loads(fm["fallback_reasons"]) == {"video": (
+            "parity gap with the en text (F12.ratio)" if lang == "zh" else
+            "verified, dropped for parity (zh: parity gap with the en text (F12.ratio))")}
+    checked = run_writer(["verify", *map(str, posts.values()), "--data", str(DATA),
+                          "--models", str(MODELS)], tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

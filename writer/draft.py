@@ -24,7 +24,7 @@ from writer.ledger import Ledger
 from writer.mentions import extract
 from writer.periods import span_phrase
 from writer.prompts import Prompts
-from writer.verify import verify_text
+from writer.verify import check_text
 from writer.vocab import Vocabulary
 
 LANGS = ("en", "zh")
@@ -703,8 +703,6 @@ def note_numbers(notes: str, names: Sequence[str]) -> frozenset[str]:
 
 def _check_texts(ctx: Context, lang: str, texts: Mapping[str, str], chart: str | None,
                  required: Sequence[str], parity: Parity | None = None):
-    from writer.verify import check_text
-
     filled: dict[str, str] = {}
     used: list[str] = []
     problems: list[str] = []

@@ -174,17 +174,28 @@ ZH = {
         "最有可能出现新的变化。"),
 }
 
-if __name__ == "__main__":
+def build() -> dict:
+    """The fixture: every reply, with facts_used filled from its slots."""
     import re
 
     slot = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)")
-    out = {}
+    out: dict = {}
     for lang, parts in (("en", EN), ("zh", ZH)):
         for part, reply in parts.items():
             texts = [v for v in reply.values() if isinstance(v, str)]
             texts += [x for v in reply.values() if isinstance(v, list) for x in v]
             ids = sorted({m for t in texts for m in slot.findall(t)})
             out.setdefault(lang, {})[part] = {**reply, "facts_used": ids}
-    path = Path(__file__).with_name("2025H1.json")
-    path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(path)
+    return out
+
+
+PATH = Path(__file__).with_name("2025H1.json")
+
+
+def render() -> str:
+    return json.dumps(build(), ensure_ascii=False, indent=1) + "\n"
+
+
+if __name__ == "__main__":
+    PATH.write_text(render(), encoding="utf-8")
+    print(PATH)
