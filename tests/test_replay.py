@@ -257,6 +257,25 @@ def test_eval_against_the_replay_server(fake_openai, tmp_path, monkeypatch):
     assert "| 1 | `replay` | 12/12 (100%) | 0 (0%) | 0 | 0 | 0 (0%) |" in md
 
 
+def test_eval_context_reaches_the_prompts(fake_openai, tmp_path, monkeypatch):
+    import io
+
+    from test_eval import parse
+
+    from writer import eval as ev
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.md").write_text(NOTES, encoding="utf-8")
+    model = ReplayModel()
+    server = fake_openai(model)
+    args = parse("--period", "2025H1", "--base-url", server.base_url, "--model", "replay",
+                 "--runs", "1", "--lang", "en", "--data", str(DATA), "--models", str(MODELS),
+                 "--out", str(tmp_path / "out"), "--context", str(tmp_path / "notes.md"))
+    assert ev.run(args, io.StringIO(), io.StringIO()) == 0
+    assert model.asked and all("GPT-Image-1 went viral in ChatGPT" in p[0][0]["content"]
+                               for p in model.prompts.values())
+
+
 def test_the_prompt_rules_are_the_checkers(replayed):
     """The number rules shown to the model are sorted by the checker itself: a phrase is
     'through a slot only' exactly when the checker reads a number in it, and the offline
