@@ -1020,7 +1020,7 @@ _EN_RANK = [
                r"\d{1,2}(?:st|nd|rd|th))[-\s](?:largest|biggest|most[-\s][a-z]+|highest|"
                r"place|spot|position|ranked|-ranked|favou?rite|leading|largest)\b",
                re.IGNORECASE),
-    _rx(r"\b(?:in|took|takes|held|holds|claimed)\s+(first|second|third|fourth|fifth|"
+    _rx(r"\b(?:in|took|takes|held|holds|claimed|to|into)\s+(first|second|third|fourth|fifth|"
                r"\d{1,2}(?:st|nd|rd|th))\s+place\b", re.IGNORECASE),
     _rx(r"\b(?:ranked|ranks|rank|ranking|placed|places|finished|came)\s+"
                r"(?:No\.\s?|number\s|#)?(\d{1,2}|first|second|third|fourth|fifth|sixth|"

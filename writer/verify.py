@@ -441,7 +441,7 @@ def _scope_facts_uncached(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
             out.extend(f for f in L.by_chart.get(c, ()) if f.unit in units)
     for f in L.by_entity.get(Entity("chart", "*"), ()):
         # platform-wide counts, unless the sentence names a chart; the period's length always
-        if f.unit in units and (not ctx.chart_ents or f.unit == "weeks"):
+        if f.unit in units and (not ctx.chart_ents or f.unit == "weeks" or f.name == "charts"):
             out.append(f)
     return out
 
@@ -720,7 +720,7 @@ _PERIOD_START = re.compile(
     r"\b(?:began|started)\s+the\s+(?:period|window)\b|期初|报告期初")
 _PERIOD_LENGTH = re.compile(
     r"(?i)\b(?:covers?|covered|covering|spans?|spanned|spanning)\b|\bweeks?\s+of\s+(?:data|"
-    r"usage)\b|覆盖|横跨|跨越|周的数据|周数据")
+    r"usage)\b|覆盖|涵盖|横跨|跨越|周的数据|周数据")
 _RELEASE_WORD = re.compile(
     r"(?i)\b(?:launch|launched|launches|release|released|debut|debuted|arrival|arrived|"
     r"introduction|introduced)\b|上线|发布|推出|问世|亮相")
@@ -1290,7 +1290,7 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         issues.append(Issue(file, first_line + line, col, m.group(0),
                             "a slot was left unfilled: the number never reached the text"))
-    from writer.claims import KINDS, Sentence, ranks  # claims build on this module
+    from writer.claims import KINDS, Sentence, ranks, sets  # claims build on this module
 
     masked = _mask_period(mask(text, ledger.masker), ledger)
     mentions = extract_masked(masked.text, lang, original=text, first_line=first_line)
@@ -1352,15 +1352,21 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         for m in ms:
             if m.kind == "rank":
                 who, chart = said_of.get(id(m), ((), None))
+                if not who and m.role != "word":  # "Gemini-2.5 ranked second": of its subject
+                    who = tuple(e for e in _rank_subject(sentence, m)
+                                if e.kind in ("family", "provider"))
                 # a rank said of no one ("each week lists the top 5 models") is the list's
                 when = ranks.time_of(sentence, m.start) if (who or ents) else "any"
                 said_of[id(m)] = (who, chart, when)
         ctx = _Ctx(ledger, ents, chart_ents, charts, cited)
+        # claims first: a sum of listed names backs its share ("A and B together held 48%")
+        for _, kind in KINDS:
+            issues.extend(kind.check(sentence))
+        summed = sets.backed(sentence)
+        ms = [m for m in ms if id(m) not in summed]
         if ms:
             issues.extend(_check_sentence(ms, ctx, mt, (start, end), spans_here, file, bound,
                                           said_of))
-        for _, kind in KINDS:
-            issues.extend(kind.check(sentence))
         if not ms:
             continue
         for s, e, token in _unknown_names(masked, mt, start, end, ledger, chart_labels):
@@ -1371,6 +1377,22 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
                                 "so the numbers of this sentence cannot be about it"))
     issues.sort(key=lambda i: (i.line, i.col))
     return issues, checked, bound
+
+
+def _rank_subject(s, m: Mention) -> tuple:
+    """Whom a written rank is said of: the name right after it ("第二名Claude-3.5-Sonnet"),
+    else the nearest name before it in its clause, else the sentence's first name
+    ("GPT-4o ..., 每周都排名第一")."""
+    after = [n for n in s.names if m.end <= n[0] <= m.end + 3]
+    if after:
+        return min(after)[2]
+    a, _ = s.clause(m.start)
+    free = [n for n in s.names if not s._in_brackets(n[0])]
+    inside = [n for n in free if a <= n[0] < m.start]
+    if inside:
+        return max(inside)[2]
+    first = [n for n in free if n[0] < m.start]
+    return min(first)[2] if first else ()
 
 
 # the kinds of number a chart word beside them binds to that chart ("80% of image generations")
@@ -1395,7 +1417,16 @@ def _unknown_names(masked, mt: str, start: int, end: int, ledger: Ledger,
            if start <= s < end and len(re.findall(r"[A-Za-z]", tok)) >= 2
            and tok.lower() not in charts and not ledger.chart_word_rx.fullmatch(tok)]
     out += [(m.start(), m.end(), m.group(0)) for m in _BRANDS.finditer(mt, start, end)]
+    # a known name with a version the data does not have: "DeepSeek-R2", "Kling-1.0"
+    for s, e, name in masked.names:
+        if start <= s < end:
+            v = _VERSION_AFTER.match(mt, e)
+            if v and not ledger.entities_named(name + v.group(0)):
+                out.append((s, v.end(), name + v.group(0)))
     return sorted(out)
+
+
+_VERSION_AFTER = re.compile(r"-(?=[A-Za-z0-9.]*\d)[A-Za-z0-9][A-Za-z0-9.]*(?<!\.)")
 
 
 def _mask_period(masked, ledger: Ledger):

@@ -11,7 +11,7 @@ import re
 
 # What opens the list after a count, English and Chinese side by side.
 LIST_OPEN = re.compile(r"(?i)[^.。;；]{0,40}?(?:[:：(（—]|\b(?:namely|including|led\s+by)\b|"
-                       r"分别是|包括|即)")
+                       r"分别是|包括|即|(?<=[型家款个])(?=[\ue000*]))")
 OTHERS = re.compile(r"(?i)\b(?:and\s+others|among\s+others|etc\.?|and\s+more)\b|等")
 
 

@@ -41,6 +41,10 @@ PHRASES: tuple[tuple[str, int], ...] = (
      r"ground|held\s+firm|plateaued|leveled\s+off|levelled\s+off)\b", 0),
     (r"保持稳定|基本稳定|稳定在|持平|平稳|稳住|原地踏步|变化不大", 0),
 )
+SHARPLY = re.compile(r"(?i)\b(?:sharply|steeply|dramatically|significantly|rapidly|fast|"
+                     r"quickly|massively|strongly)\b|大幅|急剧|显著|迅速|猛|飞速|快速")
+EVERY_WEEK = re.compile(r"(?i)\b(?:every|each)\s+(?:single\s+)?week\b|每周|每一周|逐周")
+WINDOW = re.compile(r"(?i)\b(?:since|after|from)\b|此后|以来|之后|上线后|起")
 STEADILY = re.compile(r"(?i)\b(?:steadily|consistently|continuously|week\s+after\s+week|"
                       r"every\s+week|each\s+week)\b|持续|稳步|一路|逐周|节节")
 RELATIVE = re.compile(r"(?i)^[\s\ue000*_]*(?:which|who|whose|that|它|其)")
@@ -148,19 +152,32 @@ def check(s) -> list:
         ca, cb = s.clause(a)
         if _numbers_say_it(s, ca, cb):
             continue
-        if d == 0 and any(x.kind == "pct" and ca <= x.start < cb for x in s.mentions):
+        if d == 0 and any(x.kind == "pct" and ca <= x.start < cb for x in s.mentions) and \
+                WINDOW.search(s.text):
             continue  # "held steady at 20% since late February": the plateau's own facts
         who = _subject(s, a)
+        if len(who) > 1:  # "Runway" the family and the provider: the family's series
+            who = tuple(e for e in who if e.kind == "family")[:1] or who
         if len(who) != 1:
             continue
-        if d in finding_directions(s, who[0], a):
+        sharp = bool(SHARPLY.search(s.masked, ca, cb))
+        weekly = bool(EVERY_WEEK.search(s.masked, ca, cb))
+        if d in finding_directions(s, who[0], a) and not sharp and not weekly:
             continue
         v = _series(s, who[0], a)
         if v is None:
             continue
         steadily = bool(STEADILY.search(s.masked, ca, cb))
         then_down = any(d2 < 0 for a2, _, d2 in words[k + 1:])
-        if not _holds(v, d, steadily, then_down):
+        ok = _holds(v, d, steadily, then_down)
+        if ok and d and (sharp or weekly):
+            m2 = (v[:-1] + v[1:]) / 2 if len(v) > 1 else v
+            if sharp:  # "climbed sharply", "大幅上升": a change of a quarter or more
+                ok = abs(m2[-1] - m2[0]) >= max(0.25 * m2[0], 3.0)
+            if weekly:  # "rose every single week": no week against it
+                steps = np.diff(v)
+                ok = ok and bool(np.all(steps * d >= 0))
+        if not ok:
             m2 = (v[:-1] + v[1:]) / 2 if len(v) > 1 else v
             what = {1: "rose", -1: "fell", 0: "held steady"}[d]
             out.append(s.issue(a, b, f"says {who[0]} {what}, but its share went from "

@@ -17,6 +17,7 @@ PHRASES = (
     r"entrant|challenger|rival|upstart|family|provider|lab|startup|player|contender|bot)\b",
     r"(?:一|某|另一)(?:款|个|家|位)?(?:新|新上线的|新发布的)?(?:模型|新秀|新玩家|玩家|厂商|"
     r"实验室|机器人|产品|对手|选手)",
+    r"某(?:家|个|款)[^，。；]{0,10}?(?:模型|公司|厂商|实验室)",
 )
 _RX = tuple(re.compile(p) for p in PHRASES)
 

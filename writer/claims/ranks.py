@@ -27,7 +27,8 @@ PHRASES: tuple[tuple[str, int, bool], ...] = (
     (r"\bdominated\s+by\b", 1, True),
     (r"\b(?:led|leads|lead)\b(?!\s+(?:to|by|in\s+to)\b)(?!-)", 1, False),
     (r"\b(?:took|takes|take|held|holds|hold|kept|keeps|keep|in)\s+the\s+lead\b", 1, False),
-    (r"\b(?:the|its)\s+leading\s+(?:model|family|provider|lab|option|choice)\b", 1, False),
+    (r"\b(?:the|its)\s+(?:leading|top)(?:\s+[a-z-]+){0,2}?\s+(?:model|family|provider|lab|"
+     r"option|choice)\b", 1, False),
     (r"\b(?:dominated|dominates|dominate|dominating)\b(?!\s+by\b)", 1, False),
     (r"\b(?:topped|tops|top)\s+(?:the\s+)?(?:chart|charts|ranking|rankings|list|table)\b", 1,
      False),

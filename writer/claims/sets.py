@@ -37,6 +37,19 @@ def _share(s, e, chart: str, start: bool) -> float | None:
     return float(part.mean())
 
 
+def _one(ents) -> object | None:
+    """A listed name's entity: the family when a name is both a family and a provider."""
+    ents = [e for e in ents if e.kind in ("family", "provider", "bot")]
+    fams = [e for e in ents if e.kind != "provider"]
+    return (fams or ents or [None])[0]
+
+
+def backed(s) -> set[int]:
+    """ids of the share mentions a sum of listed names backs ("A and B together held 48%"):
+    they need no ledger fact of their own."""
+    return s.cache.get("sets_backed", set())
+
+
 def check(s) -> list:
     from writer.verify import tolerance
 
@@ -58,8 +71,7 @@ def check(s) -> list:
             listed = [n for n in s.names if n[0] > m.end]  # "... split among A, B and C"
         else:
             listed = [n for n in s.names if n[0] < m.start and s.start <= n[0]]
-        ents = list(dict.fromkeys(n[2][0] for n in listed if len(n[2]) == 1 and n[2][0].kind
-                                  in ("family", "bot")))
+        ents = list(dict.fromkeys(e for e in (_one(n[2]) for n in listed) if e is not None))
         if len(ents) < 2 or len(ents) != len(listed):
             continue  # "DeepSeek's families together": one provider, its own facts
         chart = s.chart_near(m.start) or (s.charts[0] if s.charts else None)
@@ -69,7 +81,9 @@ def check(s) -> list:
         if any(v is None for v in vals):
             continue
         total = sum(vals)
-        if total not in tolerance(m):
+        if total in tolerance(m):
+            s.cache.setdefault("sets_backed", set()).add(id(m))
+        else:
             names = ", ".join(e.name for e in ents)
             out.append(s.issue(m.start, m.end, f"{names} held {total:.1f}% between them, "
                                                f"not {m.text}"))
