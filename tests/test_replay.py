@@ -104,7 +104,7 @@ def test_a_rank_slot_and_a_ratio_slot_are_filled_in_both_languages(replayed):
     # {{F20.rank}} (GPT-4o leads text) and {{F12.ratio}} (Kuaishou's models doubled)
     assert ("**GPT-4o** ranked first among text models with **36%** at the end of the "
             "period, 24 points ahead of Claude-3.5-Sonnet.") in section_of(en, "text").bullets
-    assert ("**GPT-4o** 期末以 **36%** 在文本模型中排名第一，领先Claude-3.5-Sonnet 24个百分点。"
+    assert ("**GPT-4o** 期末以 **36%** 领先Claude-3.5-Sonnet 24个百分点，在文本模型中排名第一。"
             in section_of(zh, "text").bullets)
     assert ("**Kuaishou**'s Kling models together doubled, from 15% to **30%** of video "
             "generations.") in section_of(en, "video").bullets

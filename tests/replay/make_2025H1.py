@@ -114,8 +114,8 @@ ZH = {
          "其余{{F14.rest}}由其他厂商分享。",
          "**Gemini-2.5** 上线{{F19.weeks_after_launch}}后拿下 **{{F19.share}}** 的文本消息，"
          "Gemini-2.0则降至{{F37.predecessor_end}}，用户转向了新一代模型。",
-         "**GPT-4o** 期末以 **{{F20.share}}** 在文本模型中排名{{F20.rank}}，领先"
-         "Claude-3.5-Sonnet {{F20.gap}}。",
+         "**GPT-4o** 期末以 **{{F20.share}}** 领先Claude-3.5-Sonnet {{F20.gap}}，在文本模型中"
+         "排名{{F20.rank}}。",
          "**DeepSeek-R1** 在{{F24.peak_week}}达到 **{{F24.peak}}** 的峰值，期末回落至"
          "{{F24.end}}。"],
         "用户会很快转向同一厂商的最新模型，却很少离开这家厂商。"),
@@ -125,7 +125,7 @@ ZH = {
          "**DeepSeek-R1** 在{{F29.peak_week}}一度拿下 **{{F29.peak}}** 的推理消息，随着对手陆续"
          "上线，期末回落至{{F29.end}}。",
          "**Gemini-2.5** 上线{{F34.weeks_after_launch}}后拿下 **{{F34.share}}** 的推理消息。"
-         "期末Gemini-2.5在推理模型中排名{{F56.rank}}，领先Claude-3.7-Sonnet {{F56.gap}}。",
+         "期末Gemini-2.5领先Claude-3.7-Sonnet {{F56.gap}}，在推理模型中排名{{F56.rank}}。",
          "**o4-mini** 上线{{F47.weeks_after_launch}}后拿下 **{{F47.share}}** 的推理消息，超过了"
          "期末降至{{F51.predecessor_end}}的o3。",
          "**o3** 接替了o1：期末拿下 **{{F49.share}}**，而o1降至{{F49.predecessor_end}}。",
@@ -137,8 +137,8 @@ ZH = {
          "请求，DALL-E-3则降至{{F13.predecessor_end}}。",
          "**Imagen-3** 的份额从{{F5.start}}升至 **{{F5.end}}**，{{F5.ratio}}。",
          "**OpenAI** 旗下图像模型的合计份额从{{F15.start}}升至 **{{F15.end}}**。",
-         "**FLUX** 的份额从{{F17.start}}降至 **{{F17.end}}**。FLUX仍排名{{F36.rank}}，领先"
-         "Imagen-3 {{F36.gap}}。",
+         "**FLUX** 的份额从{{F17.start}}降至 **{{F17.end}}**。FLUX领先Imagen-3 "
+         "{{F36.gap}}，仍排名{{F36.rank}}。",
          "**StableDiffusion** 的份额从{{F23.start}}降至 **{{F23.end}}**。",
          "**Playground** 的份额从{{F28.start}}降至 **{{F28.end}}**。"],
         "图像生成已经变成FLUX、谷歌和OpenAI之间的激烈角逐。"),
