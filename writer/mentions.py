@@ -1248,7 +1248,7 @@ def _pp_hit(text, claims, hits, start, end, value, unit) -> None:
 _CHENG = _rx(r"(?<![一二两三四五六七八九十])([一二两三四五六七八九十])成([一二三四五六七八九])?"
                     r"(?![为功立绩长熟果员交本型])")
 _ZH_FRACTION = _rx(r"([一二两三四五六七八九十]+)分之([一二两三四五六七八九十]+)")
-_YIBAN = _rx(r"(一半|半数|过半|大半)")
+_YIBAN = _rx(r"(一半|半数|过半|大半|半壁江山)")  # 半壁江山: "half the field"
 _EN_FRACTION = _rx(
     r"\b(?:(a|one)[-\s](half|third|quarter|fifth|sixth|tenth)|"
     r"(two|three|four)[-\s](thirds|quarters|fifths|tenths)|"

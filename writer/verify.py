@@ -379,6 +379,7 @@ class _Ctx:
     # alone: no falling back to the entity's other charts
     strict: bool = False
     rank_time: str = "end"  # when an undated rank is read (writer/claims/ranks.py: time_of)
+    windowed: bool = False  # the sentence says from when ("since", "after its launch", 此后)
 
 
 def _overlaps(week: date, lo: date, hi: date) -> bool:
@@ -553,6 +554,11 @@ def _matches(m: Mention, ctx: _Ctx, extra_spans: list[tuple[date, date]]) -> lis
         hits = [f for f in hits if f.unit != "count" or f.name in COUNT_NAMES[m.basis]]
     if m.role in ("from", "to"):
         hits = [f for f in hits if len(f.weeks) <= 2 or f.finding]
+    if m.kind == "ratio" and m.basis == "word" and (m.lo or 0) <= 1 <= (m.hi or 0) and \
+            not ctx.windowed:
+        # "held steady", "持平": the start against the end, not any two weeks that agree
+        hits = [f for f in hits if f.finding or f.name.startswith(("start_to_end",
+                                                                  "first_to_last", "change"))]
     if m.kind == "rank":
         # "ranked third", "the most used": at the time the sentence gives (a date, "at its
         # peak", "on average", "every week"), else at the end of the period
@@ -1290,7 +1296,7 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         issues.append(Issue(file, first_line + line, col, m.group(0),
                             "a slot was left unfilled: the number never reached the text"))
-    from writer.claims import KINDS, Sentence, ranks, sets  # claims build on this module
+    from writer.claims import KINDS, Sentence, directions, ranks, sets  # built on this module
 
     masked = _mask_period(mask(text, ledger.masker), ledger)
     mentions = extract_masked(masked.text, lang, original=text, first_line=first_line)
@@ -1358,7 +1364,8 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
                 # a rank said of no one ("each week lists the top 5 models") is the list's
                 when = ranks.time_of(sentence, m.start) if (who or ents) else "any"
                 said_of[id(m)] = (who, chart, when)
-        ctx = _Ctx(ledger, ents, chart_ents, charts, cited)
+        ctx = _Ctx(ledger, ents, chart_ents, charts, cited,
+                   windowed=bool(directions.WINDOW.search(sentence.text)))
         # claims first: a sum of listed names backs its share ("A and B together held 48%")
         for _, kind in KINDS:
             issues.extend(kind.check(sentence))
@@ -1383,7 +1390,8 @@ def _rank_subject(s, m: Mention) -> tuple:
     """Whom a written rank is said of: the name right after it ("第二名Claude-3.5-Sonnet"),
     else the nearest name before it in its clause, else the sentence's first name
     ("GPT-4o ..., 每周都排名第一")."""
-    after = [n for n in s.names if m.end <= n[0] <= m.end + 3]
+    after = [n for n in s.names if m.end <= n[0] <= m.end + 3
+             and not re.search(r"[^\s*_\ue000]", s.masked[m.end:n[0]])]
     if after:
         return min(after)[2]
     a, _ = s.clause(m.start)

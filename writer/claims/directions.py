@@ -43,6 +43,8 @@ PHRASES: tuple[tuple[str, int], ...] = (
 )
 SHARPLY = re.compile(r"(?i)\b(?:sharply|steeply|dramatically|significantly|rapidly|fast|"
                      r"quickly|massively|strongly)\b|大幅|急剧|显著|迅速|猛|飞速|快速")
+KEPT = re.compile(r"(?i)\b(?:kept|keeps|keep|still|continued|continues|continuing|right\s+up\s+"
+                  r"to)\b|继续|仍在|依然在|还在")
 EVERY_WEEK = re.compile(r"(?i)\b(?:every|each)\s+(?:single\s+)?week\b|每周|每一周|逐周")
 WINDOW = re.compile(r"(?i)\b(?:since|after|from)\b|此后|以来|之后|上线后|起")
 STEADILY = re.compile(r"(?i)\b(?:steadily|consistently|continuously|week\s+after\s+week|"
@@ -51,6 +53,7 @@ RELATIVE = re.compile(r"(?i)^[\s\ue000*_]*(?:which|who|whose|that|它|其)")
 BEFORE_LAUNCH = re.compile(r"(?i)\bbefore\s+(?:its|their|the)?\s*(?:launch|release|debut)|"
                            r"(?:上线|发布|推出|问世)(?:之)?前")
 _RX = tuple((re.compile(p, re.IGNORECASE), d) for p, d in PHRASES)
+KEPT_UP = 2  # in finding_directions: a finding says it was still rising at the end
 
 
 def _subject(s, pos: int) -> tuple[Entity, ...]:
@@ -116,6 +119,8 @@ def finding_directions(s, e: Entity, pos: int) -> set[int]:
             out.add(-1)
         if "launch" in g or "weeks_after_launch" in g or "entered" in g:
             out.add(1)
+            if "share" in g and "end" in g and g["end"] >= g["share"] * 1.05:
+                out.add(KEPT_UP)  # the launch finding's "and was still rising" (its measure)
         if "share" in g and "after" in g and g["after"] < g["share"]:
             out.add(-1)  # a spike: up the week it spiked, back down the week after
         if "share" in g and "before" in g and g["before"] < g["share"]:
@@ -162,7 +167,11 @@ def check(s) -> list:
             continue
         sharp = bool(SHARPLY.search(s.masked, ca, cb))
         weekly = bool(EVERY_WEEK.search(s.masked, ca, cb))
-        if d in finding_directions(s, who[0], a) and not sharp and not weekly:
+        kept = bool(KEPT.search(s.masked, ca, cb))
+        # a finding's direction is true by its measure, "快速崛起" included; "kept growing" and
+        # "every week" say more than a finding measures
+        dirs = finding_directions(s, who[0], a)
+        if d in dirs and not weekly and (not kept or (d > 0 and KEPT_UP in dirs)):
             continue
         v = _series(s, who[0], a)
         if v is None:
@@ -170,6 +179,10 @@ def check(s) -> list:
         steadily = bool(STEADILY.search(s.masked, ca, cb))
         then_down = any(d2 < 0 for a2, _, d2 in words[k + 1:])
         ok = _holds(v, d, steadily, then_down)
+        if ok and d and kept and len(v) >= 5:
+            # "kept growing", "继续上升": still going that way over the last month
+            m2 = (v[:-1] + v[1:]) / 2
+            ok = (m2[-1] - m2[-4]) * d > max(0.02 * m2[-4], 1e-9)
         if ok and d and (sharp or weekly):
             m2 = (v[:-1] + v[1:]) / 2 if len(v) > 1 else v
             if sharp:  # "climbed sharply", "大幅上升": a change of a quarter or more

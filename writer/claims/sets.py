@@ -72,6 +72,10 @@ def check(s) -> list:
         else:
             listed = [n for n in s.names if n[0] < m.start and s.start <= n[0]]
         ents = list(dict.fromkeys(e for e in (_one(n[2]) for n in listed) if e is not None))
+        if any(e.kind != "provider" for e in ents):
+            # "OpenAI's two image models, DALL-E-3 and GPT-Image-1, together": the models
+            listed = [n for n in listed if _one(n[2]).kind != "provider"]
+            ents = [e for e in ents if e.kind != "provider"]
         if len(ents) < 2 or len(ents) != len(listed):
             continue  # "DeepSeek's families together": one provider, its own facts
         chart = s.chart_near(m.start) or (s.charts[0] if s.charts else None)
