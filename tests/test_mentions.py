@@ -230,7 +230,7 @@ def test_one_as_an_article_is_not_a_claim():
     ("超过30%", [("pct", 30.0, "above")]),
     ("不到1%", [("pct", 1.0, "below")]),
     ("百分之三十", [("pct", 30.0, "exact")]),
-    ("八成", [("pct", 80.0, "exact")]),
+    ("八成", [("pct", 80.0, "approx")]),  # a share in words: approximate, as "a quarter" is
     ("近三成", [("pct", 30.0, "nearly")]),
     ("两成多", [("pct", 20.0, "plus")]),
     ("三成五", [("pct", 35.0, "exact")]),
@@ -248,9 +248,17 @@ def test_chinese_numbers(text, expected):
     assert kinds(text, "zh") == expected
 
 
-def test_chengs_unit_is_ten_points():
-    assert one("八成", "zh").unit == 10.0
+def test_chengs_unit_is_ten_points_when_qualified():
+    assert one("近八成", "zh").unit == 10.0
     assert one("三成五", "zh").unit == 1.0
+
+
+def test_a_bare_cheng_is_approximate_not_rounded_to_ten():
+    from writer.verify import tolerance
+
+    iv = tolerance(one("四成", "zh"))  # 40 ± 4: 36% is 三成多 or 近四成, not 四成
+    assert 36.0 in iv and 44.0 in iv and 35.9 not in iv and 44.5 not in iv
+    assert 35.9 in tolerance(one("近四成", "zh")) and 35.9 in tolerance(one("约四成", "zh"))
 
 
 @pytest.mark.parametrize("text, value, qualifier, basis", [

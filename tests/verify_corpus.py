@@ -421,6 +421,13 @@ EN = _cases("en", [
      "date-release duration"),
     ("video", "Kling-2.0-Master, released in late May 2025, took 21% three weeks later.", F,
      "date-release date-moved"),
+    # the launch date read off a gerund: the tool's own {{F3.launch}} slot reads this way (issue 17)
+    ("video", "Kling-2.0 reached 21% of video three weeks after launching in late April.", T,
+     "date-release duration"),
+    ("video", "Kling-2.0 reached 21% of video within three weeks of launching in late April.", T,
+     "date-release duration"),
+    ("video", "Kling-2.0 reached 21% of video three weeks after launching in mid-February.", F,
+     "date-release date-moved"),
     ("image", "GPT-Image-1 launched in the API in late April.", T, "date-release"),
     ("image", "GPT-Image-1 launched in the API in late March.", F, "date-release date-moved"),
     ("text", "Claude 3.7 Sonnet, released in late February, held 3% of text.", T,

@@ -133,10 +133,10 @@ class Ledger:
         for chart in self.charts:  # a chart's own label first: "text to speech" may be a chart
             if chart.lower() == w:
                 return chart
-        for chart, words in self.chart_words().items():
-            if w in words:
-                return chart
-        return None
+        # a word two charts share ("文字转语音" for audio and a `text to speech` chart) names
+        # neither: the sentence is read in its section's chart, or any
+        named = [chart for chart, words in self.chart_words().items() if w in words]
+        return named[0] if len(named) == 1 else None
 
     def chart_words(self) -> dict[str, tuple[str, ...]]:
         words = {c: self.vocab_words.get(c, CHART_WORDS.get(c, ())) + (c.lower(),)

@@ -461,8 +461,9 @@ _LEVEL_BEFORE_EN = _rx(
     re.IGNORECASE)
 
 RELEASE_EN = _rx(
-    r"\b(?:released|release|launched|launch|launches|debuted|debut|arrived|arrival|"
-    r"introduced|unveiled|rolled out|went live|shipped|announced|available|introduction)\b"
+    r"\b(?:released|release|releasing|launched|launch|launches|launching|debuted|debut|"
+    r"debuting|arrived|arrival|arriving|introduced|introducing|unveiled|unveiling|rolled out|"
+    r"rolling out|went live|going live|shipped|shipping|announced|available|introduction)\b"
     r"(?:\s+\w+){0,3}\s+(?:in|on|during|at|around|since|by|from)?\s*(?:(?:the|an?)\s+)?$",
     re.IGNORECASE)
 RELEASE_ZH = _rx(r"^(?:的)?(?:正式)?(?:发布|推出|上线|问世|亮相|登场|开放|发行|面世)")
@@ -1181,12 +1182,17 @@ def _roles(text: str, start: int) -> tuple[str | None, int]:
     return None, 0
 
 
-def _pct_hit(text, claims, hits, start, end, value, unit, lang, qual_override=None) -> None:
+def _pct_hit(text, claims, hits, start, end, value, unit, lang, qual_override=None,
+             word=False) -> None:
     pq = _qualifier_before(text, start)
     sq, k = _qualifier_after(text, end)
     if sq == "within":
         sq, k = None, 0
     qual = qual_override or _combine(pq, sq)
+    if word and qual == "exact":
+        # a bare 四成 is a share in words, approximate as "two in five" is: 40 ± 4, not a
+        # rounding to the nearest ten (36% is 三成多 or 近四成)
+        qual, unit = "approx", 1.0
     if sq and k:
         end += k
     if qual == "plus":
@@ -1255,6 +1261,12 @@ _EN_FRACTION = _rx(
     r"(one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
     r"(two|three|four|five|six|seven|eight|nine|ten|\d+)|"
     r"(half))\b", re.IGNORECASE)
+# a verb that holds a share, right before a bare "half": "FLUX holds half", "took almost half"
+_HELD_HALF = _rx(r"\b(?:holds?|held|holding|takes?|took|taking|has|had|won|wins|claims?|claimed|"
+                 r"captured|commands?|commanded|controls?|controlled|draws?|drew|accounts?\s+for|"
+                 r"accounted\s+for|makes?\s+up|made\s+up|handles?|handled)\s+"
+                 r"(?:(?:about|almost|nearly|roughly|around|over|more\s+than|less\s+than|"
+                 r"under|just\s+over|just\s+under|close\s+to)\s+)?$", re.IGNORECASE)
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6,
               "tenth": 0.1, "thirds": 1 / 3, "quarters": 0.25, "fifths": 0.2, "tenths": 0.1}
 
@@ -1266,7 +1278,8 @@ def _share_words(text: str, claims: _Claims, hits: list[_Hit], lang: str) -> Non
         tens = zh_number(m.group(1))
         value = tens * 10 + (zh_number(m.group(2)) if m.group(2) else 0)
         unit = 1.0 if m.group(2) else 10.0
-        _pct_hit(text, claims, hits, m.start(), m.end(), float(value), unit, lang)
+        _pct_hit(text, claims, hits, m.start(), m.end(), float(value), unit, lang,
+                 word=not m.group(2))
     for m in _ZH_FRACTION.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
@@ -1306,8 +1319,10 @@ def _share_words(text: str, claims: _Claims, hits: list[_Hit], lang: str) -> Non
         else:
             after = text[m.end():m.end() + 12].lower()
             before = _before(text, m.start(), 12).lower()
-            if not (after.startswith((" of", " the")) or re.search(r"(?a)\bby\s*$", before)):
-                continue
+            held = _HELD_HALF.search(_before(text, m.start(), 40))
+            if not (after.startswith((" of", " the")) or re.search(r"(?a)\bby\s*$", before)
+                    or held):
+                continue  # "FLUX holds half": a share; "half a step": not one
             frac = 0.5
         _fraction_hit(text, claims, hits, m.start(), m.end(), frac)
 

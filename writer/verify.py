@@ -67,7 +67,7 @@ for durations, and max(u/2, 10% of N) for multiples (2.5x, 3倍).
   "in its third week": 2 or 3 weeks after the launch week. A few weeks = 2–6, several
   weeks = 3–9, 几周/数周 = 2–9; months and days are converted to weeks, about.
 - Shares in words are approximate: a quarter (25%), one in five (20%), a third, 一半 (50%),
-  三分之一: |v − N| <= A. 过半/大半: v > 50%. 十几 = 11–19, 几十 = 20–99, dozens = 24–143.
+  三分之一, a bare 四成 (40%, A = 4: 36% is 近四成 or 三成多): |v − N| <= A. 过半/大半: v > 50%. 十几 = 11–19, 几十 = 20–99, dozens = 24–143.
 - Ratio words allow 20% either way of their nominal end/start ratio: halved 0.4–0.6,
   doubled 1.6–2.4, tripled 2.4–3.6, quadrupled/翻了两番 3.2–4.8, 翻了一番 = doubled; "more
   than halved"/下降了一半以上 < 0.5, "more than doubled"/增长了一倍多 > 2, "nearly halved"
@@ -433,6 +433,9 @@ def _scope_facts_uncached(ctx: _Ctx, units: Sequence[str]) -> list[LedgerFact]:
             inside = [f for f in facts if f.chart in ctx.charts]
             if not inside and not ctx.strict:
                 inside = list(facts)  # the entity is not in this chart: any of its charts
+            else:  # the registry's counts ("Luma has two video models") hold in any chart
+                inside += [f for f in facts if f.chart not in ctx.charts
+                           and f.id.startswith("S:registry:")]
             out.extend(f for f in inside if f.unit in units)
         for e in ctx.chart_ents:
             if e not in ctx.entities:
@@ -720,7 +723,10 @@ def _attached(m_start: int, m_end: int, live: list[Mention], clause: int, clause
 # "at the end of the period", "期末": a date without digits, the period's last two weeks
 _PERIOD_END = re.compile(
     r"(?i)\b(?:at|by|to|until)\s+the\s+end\b(?!\s+of\s+(?!the\s+(?:period|window|report)))|"
-    r"\bended\s+the\s+(?:period|window)\b|\bat\s+period\s+end\b|期末|报告期末|截至期末")
+    r"\bended\s+the\s+(?:period|window)\b|\bat\s+period\s+end\b|期末|报告期末|截至期末|"
+    # "still holds a quarter", "仍占": the present, which is the period's end
+    r"\bstill\s+(?:holds|leads|has|accounts\s+for|takes|commands|draws|handles|controls|"
+    r"makes\s+up|owns|sits\s+at|stands\s+at)\b|(?:仍然|仍|依然|依旧)(?:占|握有|拿下|保持)")
 _PERIOD_START = re.compile(
     r"(?i)\bat\s+the\s+(?:start|beginning)\b(?!\s+of\s+(?!the\s+(?:period|window|report)))|"
     r"\b(?:began|started)\s+the\s+(?:period|window)\b|期初|报告期初")
@@ -1335,8 +1341,12 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
             charts = ledger.charts
         chart_ents = [Entity("chart", c) for c in words]
         if not ents:
-            # "reasoning's share of all text": a chart named with its parent is the subject
+            # "reasoning's share of all text": a chart named with its parent is the subject;
+            # so is one that opens the sentence ("Reasoning models triple their share to 30%")
             ents = [Entity("chart", c) for c in words if ledger.parents.get(c) in words]
+            ents = ents or [Entity("chart", c) for ws, we, c in word_spans[:1]
+                            if ledger.parents.get(c) and _CHART_OPENS.fullmatch(mt, start, ws)
+                            and _CHART_SUBJECT.match(mt, we, end)]
         sentence = Sentence(ledger, lang, mt, text, start, end, tuple(spans_here),
                             tuple(word_spans), charts, tuple(ms), file, first_line)
         # words that state numbers ("the most used" is rank 1), each said of its subject
@@ -1386,16 +1396,25 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
     return issues, checked, bound
 
 
+# A chart word that is the sentence's subject: nothing but markup before it, and after it a
+# verb or its share, not a possessive, a colon or "among" ("Reasoning models: X leads" is
+# about X; "推理模型中，…" about a model in it)
+_CHART_OPENS = re.compile(r"[\s*_#>|\-+\d.)\W]*")
+_CHART_SUBJECT = re.compile(
+    r"(?i)(?:[\s*_]+(?!among\b|in\b|on\b|such\b|like\b|from\b|led\b|is\s+led\b|are\s+led\b)"
+    r"[a-z]|(?:的)?(?:份额|占比|整体|合计|总份额|总体)|占|合计)")
+
+
 def _rank_subject(s, m: Mention) -> tuple:
     """Whom a written rank is said of: the name right after it ("第二名Claude-3.5-Sonnet"),
     else the nearest name before it in its clause, else the sentence's first name
     ("GPT-4o ..., 每周都排名第一")."""
     after = [n for n in s.names if m.end <= n[0] <= m.end + 3
-             and not re.search(r"[^\s*_\ue000]", s.masked[m.end:n[0]])]
+             and not re.search(r"[^\s*_\ue000]", s.masked[m.end:n[0]].replace(", ", " "))]
     if after:
         return min(after)[2]
     a, _ = s.clause(m.start)
-    free = [n for n in s.names if not s._in_brackets(n[0])]
+    free = [n for n in s.names if not s.in_brackets(n[0])]
     inside = [n for n in free if a <= n[0] < m.start]
     if inside:
         return max(inside)[2]

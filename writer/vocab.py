@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from writer.errors import InputError, Problem
+from writer.escape import escape_name
 
 LANGS = ("en", "zh")
 
@@ -258,6 +259,9 @@ class Vocabulary:
         names.update(registry.provider_zh)
         every = set(registry.bots) | set(registry.families) | set(registry.provider_zh)
         every |= {f.provider for f in registry.families.values() if f.provider}
+        # and as a post spells them: "Jamba \[preview\] #148" is a whole name too, so its
+        # "Jamba" is not localised on its own (footnotes list bots by their escaped names)
+        every |= {escape_name(n) for n in every}
         return cls(profile, top_n, MappingProxyType(names), tuple(sorted(every)))
 
     def display(self, name: str, lang: str) -> str:

@@ -29,13 +29,13 @@ PHRASES: tuple[tuple[str, int], ...] = (
     (r"\b(?:rose|rising|rises|risen|grew|growing|grows|grown|climbed|climbing|climbs|gained|"
      r"gaining|gains|increased|increasing|surged|surging|surges|soared|soaring|jumped|took\s+off|"
      r"takes\s+off|taking\s+off|picked\s+up|on\s+the\s+rise|trending\s+up|upward)\b", +1),
-    (r"上升|增长|攀升|走高|上涨|提升|走强|增加|扩大|猛增|激增|飙升|崛起", +1),
+    (r"稳中有升|上升|增长|攀升|走高|上涨|提升|走强|增加|扩大|猛增|激增|飙升|崛起", +1),
     (r"\b(?:fell|falling|falls|fallen|declined|declining|declines|dropped|dropping|drops|"
      r"slipped|slipping|slips|slid|sliding|slides|shrank|shrinking|shrinks|lost\s+ground|"
      r"losing\s+ground|loses\s+ground|faded|fading|fades|waned|waning|eroded|eroding|dwindled|"
      r"dwindling|collapsed|slumped|tumbled|sank|sinking|on\s+the\s+decline|trending\s+down|"
      r"downward)\b", -1),
-    (r"下降|下滑|回落|走低|下跌|萎缩|减少|降至|跌至|滑落|缩水|下行|走弱|跌落|骤降|锐减", -1),
+    (r"稳中有降|下降|下滑|回落|走低|下跌|萎缩|减少|降至|跌至|滑落|缩水|下行|走弱|跌落|骤降|锐减", -1),
     (r"\b(?:held\s+steady|holding\s+steady|holds\s+steady|stayed\s+(?:flat|steady|stable)|"
      r"remained\s+(?:flat|steady|stable)|was\s+(?:flat|stable)|unchanged|held\s+(?:its|their)\s+"
      r"ground|held\s+firm|plateaued|leveled\s+off|levelled\s+off)\b", 0),
@@ -45,6 +45,14 @@ SHARPLY = re.compile(r"(?i)\b(?:sharply|steeply|dramatically|significantly|rapid
                      r"quickly|massively|strongly)\b|大幅|急剧|显著|迅速|猛|飞速|快速")
 KEPT = re.compile(r"(?i)\b(?:kept|keeps|keep|still|continued|continues|continuing|right\s+up\s+"
                   r"to)\b|继续|仍在|依然在|还在")
+# "kept growing right up to the end": still going that way in the last weeks, not only "still
+# rising" by a launch finding's measure (the end above the share it reached)
+UNTIL_END = re.compile(r"(?i)\b(?:right\s+up\s+to|(?:up\s+)?until|through|to)\s+the\s+(?:very\s+)?"
+                       r"(?:end|last\s+week|final\s+week)\b|直到期末|一直到期末|直至期末|直到最后")
+# "since mid-February", "2月中旬以来", "自2月中旬起": a direction measured from that week
+SINCE_BEFORE = re.compile(r"(?i)\b(?:since|ever\s+since)\s+(?:(?:the|its|their)\s+)?"
+                          r"(?:[\w-]+\s+){0,2}(?:in\s+)?$|[自从]\s*$")
+SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始)")
 EVERY_WEEK = re.compile(r"(?i)\b(?:every|each)\s+(?:single\s+)?week\b|每周|每一周|逐周")
 WINDOW = re.compile(r"(?i)\b(?:since|after|from)\b|此后|以来|之后|上线后|起")
 STEADILY = re.compile(r"(?i)\b(?:steadily|consistently|continuously|week\s+after\s+week|"
@@ -58,7 +66,7 @@ KEPT_UP = 2  # in finding_directions: a finding says it was still rising at the 
 
 def _subject(s, pos: int) -> tuple[Entity, ...]:
     a, b = s.clause(pos)
-    free = [n for n in s.names if not s._in_brackets(n[0])]
+    free = [n for n in s.names if not s.in_brackets(n[0])]
     inside = [n for n in free if a <= n[0] < pos]
     if inside:
         return max(inside)[2]  # the nearest: "A fades and B gains ground"
@@ -75,20 +83,43 @@ def _subject(s, pos: int) -> tuple[Entity, ...]:
     return ()
 
 
-def _numbers_say_it(s, a: int, b: int) -> bool:
+def _since(s, a: int, b: int) -> int | None:
+    """The week a clause's direction is measured from, when it says "since mid-February"
+    ("2月中旬以来", "自2月中旬起") and no share: the index of that date's first week."""
+    from writer.verify import _week_range
+
+    for m in s.mentions:
+        if not (a <= m.start < b and m.kind == "date" and m.when is not None):
+            continue
+        if SINCE_BEFORE.search(s.masked, max(a, m.start - 24), m.start) or \
+                SINCE_AFTER.match(s.masked, m.end, b):
+            weeks = s.ledger.weeks
+            try:
+                lo, hi = m.when.resolve(weeks[0], weeks[-1])
+            except ValueError:
+                return None
+            r = _week_range(weeks, lo, hi)
+            return r.start if len(r) else None
+    return None
+
+
+def _numbers_say_it(s, a: int, b: int, since: int | None = None) -> bool:
     for m in s.mentions:
         if a <= m.start < b and (m.role in ("from", "to") or m.kind in ("pp", "ratio")
-                                 or m.kind == "date" and m.role != "release"):
+                                 or m.kind == "date" and m.role != "release" and since is None
+                                 or since is not None and m.kind == "pct"):
             return True
     return False
 
 
-def _series(s, e: Entity, pos: int) -> np.ndarray | None:
+def _series(s, e: Entity, pos: int, since: int | None = None) -> np.ndarray | None:
     for chart in s.charts_of(e, pos):
         v = s.ledger.series.get((chart, e))
         if v is None:
             continue
         idx = s.data_weeks(chart)
+        if since is not None:
+            idx = idx[idx >= since]
         v = np.asarray(v, dtype=float)[idx]
         nz = np.flatnonzero(v > 0)
         if len(nz) >= 2:
@@ -155,7 +186,8 @@ def check(s) -> list:
     words.sort()
     for k, (a, b, d) in enumerate(words):
         ca, cb = s.clause(a)
-        if _numbers_say_it(s, ca, cb):
+        since = _since(s, ca, cb)
+        if _numbers_say_it(s, ca, cb, since):
             continue
         if d == 0 and any(x.kind == "pct" and ca <= x.start < cb for x in s.mentions) and \
                 WINDOW.search(s.text):
@@ -167,13 +199,15 @@ def check(s) -> list:
             continue
         sharp = bool(SHARPLY.search(s.masked, ca, cb))
         weekly = bool(EVERY_WEEK.search(s.masked, ca, cb))
-        kept = bool(KEPT.search(s.masked, ca, cb))
-        # a finding's direction is true by its measure, "快速崛起" included; "kept growing" and
-        # "every week" say more than a finding measures
+        until_end = bool(UNTIL_END.search(s.masked, ca, cb))
+        kept = until_end or bool(KEPT.search(s.masked, ca, cb))
+        # a finding's direction is true by its measure, "快速崛起" included; "kept growing",
+        # "right up to the end", "every week" and "since <date>" say more than it measures
         dirs = finding_directions(s, who[0], a)
-        if d in dirs and not weekly and (not kept or (d > 0 and KEPT_UP in dirs)):
+        if d in dirs and not weekly and since is None and \
+                (not kept or (d > 0 and KEPT_UP in dirs and not until_end)):
             continue
-        v = _series(s, who[0], a)
+        v = _series(s, who[0], a, since)
         if v is None:
             continue
         steadily = bool(STEADILY.search(s.masked, ca, cb))
@@ -183,6 +217,11 @@ def check(s) -> list:
             # "kept growing", "继续上升": still going that way over the last month
             m2 = (v[:-1] + v[1:]) / 2
             ok = (m2[-1] - m2[-4]) * d > max(0.02 * m2[-4], 1e-9)
+            if not ok:
+                what = "kept rising" if d > 0 else "kept falling"
+                out.append(s.issue(a, b, f"says {who[0]} {what}, but over its last weeks its "
+                                         f"share went from {m2[-4]:.1f}% to {m2[-1]:.1f}%"))
+                continue
         if ok and d and (sharp or weekly):
             m2 = (v[:-1] + v[1:]) / 2 if len(v) > 1 else v
             if sharp:  # "climbed sharply", "大幅上升": a change of a quarter or more

@@ -30,8 +30,8 @@ PHRASES: tuple[tuple[str, int, bool], ...] = (
     (r"\b(?:the|its)\s+(?:leading|top)(?:\s+[a-z-]+){0,2}?\s+(?:model|family|provider|lab|"
      r"option|choice)\b", 1, False),
     (r"\b(?:dominated|dominates|dominate|dominating)\b(?!\s+by\b)", 1, False),
-    (r"\b(?:topped|tops|top)\s+(?:the\s+)?(?:chart|charts|ranking|rankings|list|table)\b", 1,
-     False),
+    (r"\b(?:topped|tops|top)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:chart|charts|ranking|rankings|"
+     r"list|table)\b", 1, False),
     (r"\b(?:on\s+top|the\s+top\s+(?:spot|place|position|model|choice|pick))\b", 1, False),
     (r"\bnumber[-\s]one\b", 1, False),
     (r"由[\ue000*_\s]+领跑", 1, True),
@@ -74,9 +74,7 @@ def extra_mentions(s, taken: list[tuple[int, int]]) -> list[tuple[Mention, tuple
                 continue  # "the leading labs": said of no one ranked (ranks are of families
                 # and providers; a bot, brand or tag group has none)
             spans.append((a, b))
-            line = s.original.count("\n", 0, a)
-            col = a - (s.original.rfind("\n", 0, a) + 1) + 1
-            out.append((Mention("rank", float(rank), "exact", s.first_line + line, col,
+            out.append((Mention("rank", float(rank), "exact", *s.where(a),
                                 s.original[a:b].strip(), a, b, role="word"), who))
     return out
 
@@ -98,5 +96,34 @@ def time_of(s, pos: int) -> str:
     return "end"
 
 
+# Dominance says more than first place: a majority (the findings' `concentration` measure).
+DOMINANT = re.compile(r"(?i)\bdominat(?:es|ed|ing|e)\b(?!\s+by)|\bdominant\b|一家独大|独占鳌头|称霸|"
+                      r"霸榜|独领风骚|一统")
+MAJORITY = 50.0
+
+
 def check(s) -> list:
-    return []  # ranks are numbers: extra_mentions feeds them to the number binding
+    """Dominance words ("dominates", 一家独大): the entity held a majority at the end.
+    (The rank they state, 1, is a number: extra_mentions feeds it to the number binding.)"""
+    import numpy as np
+
+    out = []
+    for m in DOMINANT.finditer(s.masked, s.start, s.end):
+        who = [e for e in s.subject(m.start()) if e.kind in ("family", "provider")]
+        if len(who) != 1:
+            continue
+        e = who[0]
+        charts = s.charts_of(e, m.start())
+        if any(f.finding and f.name in ("weeks_led", "rest", "share") and f.chart in charts
+               and isinstance(f.value, float) and f.value >= MAJORITY
+               for f in s.ledger.by_entity.get(e, ())):
+            continue
+        ends = []
+        for c in charts:
+            v = np.asarray(s.ledger.series[(c, e)], dtype=float)[s.data_weeks(c)]
+            if len(v):
+                ends.append(float(v[-2:].mean()))
+        if ends and max(ends) < MAJORITY:
+            out.append(s.issue(m.start(), m.end(), f"says {e.name} dominates, but it held "
+                                                   f"{max(ends):.1f}% at the end, not a majority"))
+    return out

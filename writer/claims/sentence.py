@@ -3,7 +3,6 @@ it, its clauses, and helpers to read the ledger's series at the time a sentence 
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -13,10 +12,9 @@ import numpy as np
 from writer.ledger import Entity, Ledger
 from writer.mentions import Mention
 
-CLAUSE_BREAK = re.compile(r"[,，、:：;；—]|\bwhile\b|\bwhereas\b|\bbut\b|而|但")
-# "at the end of the period", "期末"; "at the start", "期初"
-PERIOD_END = re.compile(r"(?i)\bat\s+the\s+end\b|\bby\s+the\s+end\b|\bended\s+the\s+period\b|期末")
-PERIOD_START = re.compile(r"(?i)\bat\s+the\s+(?:start|beginning)\b|\bbegan\s+the\s+period\b|期初")
+# "at the start of the period", 期初: verify's own phrase (ranks and sums read it too)
+from writer.verify import _PERIOD_START as PERIOD_START  # noqa: E402
+from writer.verify import _clauses  # noqa: E402
 
 
 @dataclass
@@ -41,19 +39,20 @@ class Sentence:
     def text(self) -> str:
         return self.masked[self.start:self.end]
 
+    def where(self, pos: int) -> tuple[int, int]:
+        """(line, column) of an offset, in the file's numbering."""
+        line = self.original.count("\n", 0, pos)
+        return self.first_line + line, pos - (self.original.rfind("\n", 0, pos) + 1) + 1
+
     def issue(self, start: int, end: int, reason: str, nearest: str | None = None):
         from writer.verify import Issue
 
-        line = self.original.count("\n", 0, start)
-        col = start - (self.original.rfind("\n", 0, start) + 1) + 1
         shown = self.original[start:end].strip().replace("\n", " ")
-        return Issue(self.file, self.first_line + line, col, shown, reason, nearest)
+        return Issue(self.file, *self.where(start), shown, reason, nearest)
 
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:
-        edges = {self.start, self.end} | {self.start + m.end() for m in
-                                          CLAUSE_BREAK.finditer(self.text)}
-        return [(a, b) for a, b in itertools.pairwise(sorted(edges)) if b > a]
+        return _clauses(self.masked, self.start, self.end)
 
     def clause(self, pos: int) -> tuple[int, int]:
         for a, b in self.clauses:
@@ -78,7 +77,7 @@ class Sentence:
         gains ground": B gains). Names in brackets
         are examples, not subjects ("OpenAI (GPT-4o, o3) led"). () when none is named."""
         a, b = self.clause(pos)
-        free = [n for n in self.names if not self._in_brackets(n[0])]
+        free = [n for n in self.names if not self.in_brackets(n[0])]
         for lo, hi in ((a, b), (self.start, self.end)):
             if after:
                 cands = [n for n in free if pos <= n[0] < hi]
@@ -88,7 +87,7 @@ class Sentence:
                 return min(cands)[2] if after else max(cands)[2]
         return ()
 
-    def _in_brackets(self, pos: int) -> bool:
+    def in_brackets(self, pos: int) -> bool:
         before = self.masked[self.start:pos]
         return (before.count("(") + before.count("（")) > (before.count(")") + before.count("）"))
 

@@ -17,12 +17,28 @@ from writer.claims.sentence import PERIOD_START
 
 # The verbs that say a share was split among, or held together by, the names listed.
 SPLIT = re.compile(r"(?i)\b(?:split|shared|divided)\s+(?:among|between|by)\b|\bwent\s+to\b|"
-                   r"瓜分|分享|分食|分占|分走")
+                   r"\b(?:shared|split|took|divided)\s+the\b|瓜分|分享|分食|分占|分走|平分")
+_BRACKETED = re.compile(r"(?i)[(（][\s*_]*(?:about|around|nearly|~|约|近)?[\s*_]*$")
+# "Kuaishou's three models, A, B and C": the owner, not one of the summed
+OWNER = re.compile(r"^(?:'s|’s|的)")
 TOGETHER = re.compile(r"(?i)\b(?:together|combined|between\s+them|jointly)\b|合计|合起来|加起来|"
                       r"共计|一共|总共")
 OPEN_ENDED = re.compile(r"(?i)\b(?:and\s+others|among\s+others|others|etc|led\s+by|such\s+as|"
                         r"including|the\s+rest\s+of\s+the\s+field|mostly|mainly|largely)\b|"
                         r"等|为首|包括|主要|大部分")
+
+
+_LIST_GAP = re.compile(r"(?i)[\s*_]*(?:(?:and|or)\s+)?[\s*_]*")
+
+
+def _in_list(s, k: int) -> bool:
+    """A comma between two names, with nothing but "and" or markup around it: "A, B and C"."""
+    prev = [n for n in s.names if n[1] <= k]
+    nxt = [n for n in s.names if n[0] > k]
+    if not prev or not nxt:
+        return False
+    p, q = max(prev, key=lambda n: n[1]), min(nxt)
+    return bool(_LIST_GAP.fullmatch(s.masked, p[1], k) and _LIST_GAP.fullmatch(s.masked, k + 1, q[0]))
 
 
 def _share(s, e, chart: str, start: bool) -> float | None:
@@ -64,18 +80,28 @@ def check(s) -> list:
     for m in s.mentions:
         if m.kind != "pct" or m.qualifier != "exact" and m.qualifier != "approx":
             continue
-        if split and m.role != "rest" and not together:
+        if _BRACKETED.search(s.masked, max(s.start, m.start - 12), m.start):
+            continue  # "Cartesia (7%)": one name's own share, not a sum
+        # the stretch of the sentence the number belongs to: up to a semicolon or a comma
+        # that is not inside the list of names ("A, B and C shared the other 20%")
+        text = s.masked
+        breaks = [k for k in range(s.start, s.end) if text[k] in ";；"
+                  or text[k] in ",，" and not _in_list(s, k)]
+        a = max([s.start] + [k + 1 for k in breaks if k < m.start])
+        b = min([s.end] + [k for k in breaks if k >= m.end])
+        verb = [x for x in split if a <= x.start() < b]
+        if split and m.role != "rest" and not together and not verb:
             continue
-        a, b = s.clause(m.start)
-        if split:
-            listed = [n for n in s.names if n[0] > m.end]  # "... split among A, B and C"
-        else:
-            listed = [n for n in s.names if n[0] < m.start and s.start <= n[0]]
+        after = [n for n in s.names if m.end < n[0] < b]  # "... split among A, B and C"
+        before = [n for n in s.names if a <= n[0] < m.start]  # "A and B shared the 20%"
+        listed = after if verb and verb[0].start() > m.start else before
+        if not listed and together and not verb:
+            # "Kuaishou's two models, Kling-2.0 and Kling-1.6, together drew 30%": the list
+            # stands in an aside before the number
+            hard = [k for k in range(s.start, m.start) if text[k] in ";；"]
+            listed = [n for n in s.names if max(hard, default=s.start) <= n[0] < m.start]
+        listed = [n for n in listed if not OWNER.match(s.masked[n[1]:n[1] + 2])]
         ents = list(dict.fromkeys(e for e in (_one(n[2]) for n in listed) if e is not None))
-        if any(e.kind != "provider" for e in ents):
-            # "OpenAI's two image models, DALL-E-3 and GPT-Image-1, together": the models
-            listed = [n for n in listed if _one(n[2]).kind != "provider"]
-            ents = [e for e in ents if e.kind != "provider"]
         if len(ents) < 2 or len(ents) != len(listed):
             continue  # "DeepSeek's families together": one provider, its own facts
         chart = s.chart_near(m.start) or (s.charts[0] if s.charts else None)
