@@ -628,6 +628,50 @@ def test_an_unrepairable_parity_gap_falls_back_with_its_reason(sample, fake_open
     assert set(drafts["en"].facts) == set(drafts["zh"].facts)
 
 
+def _launched_in(answer, info):
+    """Veo-2's ramp, dated by the tool's own {{F3.launch}} slot, read off a gerund."""
+    answer["bullets"] = [b for b in answer["bullets"] if "Veo-2" not in b]
+    answer["bullets"].append(
+        "**Veo-2** reached **{{F3.share}}** of video generations {{F3.weeks_after_launch}} "
+        "after launching in {{F3.launch}}." if info["lang"] == "en" else
+        "**Veo-2** 于{{F3.launch}}上线，{{F3.weeks_after_launch}}后就拿下了 **{{F3.share}}** "
+        "的视频生成份额。")
+    answer["facts_used"] = sorted({s.strip("{}") for b in answer["bullets"]
+                                   for s in SLOT.findall(b)})
+
+
+def test_the_mid_february_launch_sentence_lands_verified(sample, fake_openai, tmp_path):
+    """Issue 17: "Veo-2 ... three weeks after launching in mid-February" (the date from the
+    draft's own {{F3.launch}} slot) was rejected while "after it launched" passed. A video
+    section that tells Veo-2's launch ramp (F3) instead of its steady share (F27) lands on
+    the first try in both languages, and every number in it verifies."""
+    ramp = next(f for f in sample.ctx.findings.findings if f.id == "F3")
+    sections = []
+    for s in sample.plan.sections:
+        if s.chart == "video":
+            s = replace(s, findings=tuple(ramp if f.id == "F27" else f for f in s.findings),
+                        required=tuple(r for r in s.required if not r.startswith("F27."))
+                        + ("F3.share", "F3.weeks_after_launch"))
+        sections.append(s)
+    plan = replace(sample.plan, sections=tuple(sections))
+    server = fake_openai(ScriptedModel({"video/en": [edited(_launched_in)],
+                                        "video/zh": [edited(_launched_in)]}))
+    drafts, outcomes, _ = run_draft(replace(sample, plan=plan), server, tmp_path)
+
+    assert outcomes["video/en"].status == outcomes["video/zh"].status == "llm"
+    assert len(by_job(server)["video/en"]) == len(by_job(server)["video/zh"]) == 1
+    en, zh = section_of(drafts["en"], "video"), section_of(drafts["zh"], "video")
+    assert en.bullets[-1] == ("**Veo-2** reached **20%** of video generations three weeks "
+                              "after launching in mid-February.")
+    assert zh.bullets[-1] == "**Veo-2** 于2月中旬上线，3周后就拿下了 **20%** 的视频生成份额。"
+    assert {"F3.share", "F3.weeks_after_launch", "F3.launch"} <= set(en.facts) == set(zh.facts)
+    assert drafts["en"].fallback_sections == drafts["zh"].fallback_sections == ()
+    assert_every_number_verifies(sample, drafts)
+    # and the checker still reads the date: the wrong month is caught
+    assert verify_text("Veo-2 reached 20% of video generations three weeks after launching "
+                       "in late April.", "en", sample.ctx.ledger, chart="video")
+
+
 def test_frame_falls_back_like_a_section(sample, fake_openai, tmp_path):
     def no_period_typed(answer, info):
         answer["title"] = "H1 2025 AI model usage trends"  # typed, instead of {{period}}
