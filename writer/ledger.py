@@ -401,7 +401,7 @@ def _chart_counts(b: _Builder, chart: str, table: ShareTable) -> None:
     launched = [n for n in active if n in b.releases and b.releases[n][0] > weeks[0]]
     b.add(LedgerFact(f"S:{chart}:launched", "launched", float(len(launched)), "count", ce,
                      chart, weeks))
-    for p in provs:
+    for p in sorted(provs):  # sorted: the fact order must not follow the hash seed
         fams = [n for n in active if table.provider.get(n) == p]
         b.add(LedgerFact(f"S:{chart}:provider:{p}:families", "families", float(len(fams)),
                          "count", Entity("provider", p), chart, weeks))
