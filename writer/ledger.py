@@ -378,6 +378,11 @@ def _group_series(b: _Builder, chart: str, table: ShareTable) -> None:
             v = np.asarray(v, dtype=float)
             b.track(chart, e, v)
             b.summaries(chart, e, v, f"{e.kind}:{e.name}", None)
+        # "混合推理模型共有四款", "four hybrid reasoning bots": the bots the registry tags
+        tagged = [n for n, bot in b.registry.bots.items() if group.tag in bot.tags
+                  and not bot.excluded]
+        b.add(LedgerFact(f"S:{chart}:group:{group.tag}:bots", "bots", float(len(tagged)),
+                         "count", Entity("group", group.tag), chart, b.weeks))
 
 
 def _chart_counts(b: _Builder, chart: str, table: ShareTable) -> None:

@@ -937,6 +937,11 @@ def _open_release_weeks(s: _Sentence) -> None:
                         s.extra.append((w, w + timedelta(days=6)))
 
 
+_EXCLUSION_WORDS = re.compile(
+    r"(?i)\bexclu|\bleft\s+out\b|\bnot\s+counted\b|\bremoved\b|\bfiltered\b|\bbutton\b|"
+    r"\btrigger|\bfollow-?up|\bassistant\b|排除|不计入|剔除|未计入|不含|不包括|按钮|追问|触发")
+
+
 def _gather_candidates(s: _Sentence) -> None:
     """Numbers: the facts each may be bound to, best first; a number with none is reported."""
     # "51% ... the remaining 49%": the rest is checked against the share it is the rest of
@@ -944,7 +949,13 @@ def _gather_candidates(s: _Sentence) -> None:
     if any(m.kind == "pct" and m.role != "rest" for m in s.numbers):
         s.rests = [m for m in s.numbers if m.role == "rest"]
         s.numbers = [m for m in s.numbers if m.role != "rest"]
-    pools = [(_matches(m, s.ctx_for(m), s.extra), m) for m in s.numbers]
+    # a finding's "rest" (the others' share beside its leader) is said only as the rest:
+    # "ElevenLabs的份额不足六成" is ElevenLabs' own share, not the 20% the others hold
+    # and an exclusion's share only in a sentence about what was excluded (the footnotes)
+    excl = bool(_EXCLUSION_WORDS.search(s.text, *s.span))
+    pools = [([f for f in _matches(m, s.ctx_for(m), s.extra)
+               if (f.name != "rest" or m.role == "rest")
+               and (f.name != "excluded_share" or excl)], m) for m in s.numbers]
     # prefer the finding most of the sentence's numbers can come from (its main subject)
     for c, _ in pools:
         for prefix in {f.id.split(".")[0] for f in c
@@ -1310,7 +1321,8 @@ _PLAIN_NAMES = {
 
 def _nearest(m: Mention, ctx: _Ctx) -> str | None:
     units = _UNIT_OF[m.kind]
-    pool = [f for f in _scope_facts(ctx, units) if not isinstance(f.value, str)]
+    pool = [f for f in _scope_facts(ctx, units) if not isinstance(f.value, str)
+            and (f.name != "rest" or m.role == "rest") and f.name != "excluded_share"]
     pool += _dated_facts(ctx, m.kind, ctx.dated)
     if not pool:
         return None
@@ -1581,8 +1593,12 @@ _CHART_BOUND = ("pct", "pp", "ratio", "rank", "number")
 _BRANDS = re.compile(
     r"(?<![A-Za-z0-9\-])(?:Midjourney|ChatGPT|Claude|Gemini|Gemma|Llama|Mistral|Mixtral|"
     r"DeepSeek|Qwen|Grok|Kling|Veo|Imagen|ElevenLabs|Suno|Udio|Hailuo|Ideogram|Recraft|"
-    r"Perplexity|Copilot|DALL-E|Stable Diffusion|Firefly|Kimi|Doubao|GPT|Sora)"
-    r"(?![A-Za-z0-9])|可灵|豆包|通义千问|文心一言|混元")
+    r"Perplexity|Copilot|DALL-E|Stable Diffusion|Firefly|Kimi|Doubao|GPT|Sora|Vidu|"
+    r"Seedance|Seedream|Jimeng|Fish[- ]Audio|Cartesia|PlayAI|Orpheus|Runway|Luma|Pika|"
+    r"MiniMax|Hunyuan|ERNIE|Leonardo|Krea|Flux|FLUX|Dreamina|PixVerse|Haiper|Genmo|Mochi|"
+    r"Resemble|Murf|WellSaid|Speechify|Azure TTS|Polly)"
+    r"(?![A-Za-z0-9])|可灵|豆包|通义千问|文心一言|混元|即梦|海螺|通义万相|智谱|腾讯混元|"
+    r"元宝|讯飞|百度文心|秒哒")
 
 
 def _unknown_names(masked, mt: str, start: int, end: int, ledger: Ledger,

@@ -28,13 +28,14 @@ from writer.ledger import Entity
 PHRASES: tuple[tuple[str, int], ...] = (
     (r"\b(?:rose|rising|rises|risen|grew|growing|grows|grown|climbed|climbing|climbs|gained|"
      r"gaining|gains|increased|increasing|surged|surging|surges|soared|soaring|jumped|took\s+off|"
+     r"rise|grow|climb|gain|surge|soar|"  # a headline's present: "Reasoning models surge"
      r"takes\s+off|taking\s+off|picked\s+up|on\s+the\s+rise|trending\s+up|upward)\b", +1),
     (r"稳中有升|上升|增长|攀升|走高|上涨|提升|走强|增加|扩大|猛增|激增|飙升|崛起", +1),
     (r"\b(?:fell|falling|falls|fallen|declined|declining|declines|dropped|dropping|drops|"
      r"slipped|slipping|slips|slid|sliding|slides|shrank|shrinking|shrinks|lost\s+ground|"
      r"losing\s+ground|loses\s+ground|faded|fading|fades|waned|waning|eroded|eroding|dwindled|"
      r"dwindling|collapsed|slumped|tumbled|sank|sinking|on\s+the\s+decline|trending\s+down|"
-     r"downward)\b", -1),
+     r"downward|fade|fall|decline|slip|shrink|wane|lose\s+ground)\b", -1),
     (r"稳中有降|下降|下滑|回落|走低|下跌|萎缩|减少|降至|跌至|滑落|缩水|下行|走弱|跌落|骤降|锐减", -1),
     (r"\b(?:held\s+steady|holding\s+steady|holds\s+steady|stayed\s+(?:flat|steady|stable)|"
      r"remained\s+(?:flat|steady|stable)|was\s+(?:flat|stable)|unchanged|held\s+(?:its|their)\s+"
@@ -53,6 +54,9 @@ UNTIL_END = re.compile(r"(?i)\b(?:right\s+up\s+to|(?:up\s+)?until|through|to)\s+
 SINCE_BEFORE = re.compile(r"(?i)\b(?:since|ever\s+since)\s+(?:(?:the|its|their)\s+)?"
                           r"(?:[\w-]+\s+){0,2}(?:in\s+)?$|[自从]\s*$")
 SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始)")
+# a fall from a peak, not from the start: "fell back", "回落", "from its peak"
+BACK = re.compile(r"(?i)\bback\b|\b(?:from|since|off)\s+(?:its|their|a|the)\s+(?:\w+\s+)?"
+                  r"(?:peak|high)|\bafter\s+peaking\b|回落|见顶|高点|高位|峰值")
 EVERY_WEEK = re.compile(r"(?i)\b(?:every|each)\s+(?:single\s+)?week\b|每周|每一周|逐周")
 WINDOW = re.compile(r"(?i)\b(?:since|after|from)\b|此后|以来|之后|上线后|起")
 STEADILY = re.compile(r"(?i)\b(?:steadily|consistently|continuously|week\s+after\s+week|"
@@ -62,6 +66,7 @@ BEFORE_LAUNCH = re.compile(r"(?i)\bbefore\s+(?:its|their|the)?\s*(?:launch|relea
                            r"(?:上线|发布|推出|问世)(?:之)?前")
 _RX = tuple((re.compile(p, re.IGNORECASE), d) for p, d in PHRASES)
 KEPT_UP = 2  # in finding_directions: a finding says it was still rising at the end
+FELL_BACK = -2  # in finding_directions: below its peak at the end, yet well above its start
 
 
 def _subject(s, pos: int) -> tuple[Entity, ...]:
@@ -147,7 +152,8 @@ def finding_directions(s, e: Entity, pos: int) -> set[int]:
         elif "start" in g and "end" in g and g["end"] != g["start"]:
             out.add(1 if g["end"] > g["start"] else -1)
         if "peak" in g and "end" in g and g["end"] < g["peak"]:
-            out.add(-1)
+            # down from its peak; down over the period only when it ended near its start
+            out.add(-1 if "start" not in g or g["end"] <= 1.25 * g["start"] else FELL_BACK)
         if "launch" in g or "weeks_after_launch" in g or "entered" in g:
             out.add(1)
             if "share" in g and "end" in g and g["end"] >= g["share"] * 1.05:
@@ -164,7 +170,8 @@ def finding_directions(s, e: Entity, pos: int) -> set[int]:
     return out
 
 
-def _holds(v: np.ndarray, direction: int, steadily: bool, then_down: bool) -> bool:
+def _holds(v: np.ndarray, direction: int, steadily: bool, then_down: bool,
+           back: bool = False) -> bool:
     m2 = (v[:-1] + v[1:]) / 2 if len(v) > 1 else v
     start, end, peak = m2[0], m2[-1], m2.max()
     noise = max(0.02 * start, 1e-9)
@@ -173,7 +180,10 @@ def _holds(v: np.ndarray, direction: int, steadily: bool, then_down: bool) -> bo
     if direction < 0:
         if steadily:
             return end < start - noise
-        return end < start - noise or end < peak - max(0.05 * peak, 0.2)
+        # below its peak: "fell back", "回落" say so; a plain "fades" or "下滑" does not when
+        # the period's end is well above its start (reasoning: 2% → 12% peak → 10%)
+        below_peak = end < peak - max(0.05 * peak, 0.2)
+        return end < start - noise or below_peak and (back or end <= 1.25 * start)
     return abs(end - start) <= max(0.2 * start, 0.5)
 
 
@@ -204,6 +214,9 @@ def check(s) -> list:
         # a finding's direction is true by its measure, "快速崛起" included; "kept growing",
         # "right up to the end", "every week" and "since <date>" say more than it measures
         dirs = finding_directions(s, who[0], a)
+        back = bool(BACK.search(s.masked, ca, cb))
+        if d < 0 and back and FELL_BACK in dirs:
+            dirs = dirs | {-1}
         if d in dirs and not weekly and since is None and \
                 (not kept or (d > 0 and KEPT_UP in dirs and not until_end)):
             continue
@@ -212,7 +225,7 @@ def check(s) -> list:
             continue
         steadily = bool(STEADILY.search(s.masked, ca, cb))
         then_down = any(d2 < 0 for a2, _, d2 in words[k + 1:])
-        ok = _holds(v, d, steadily, then_down)
+        ok = _holds(v, d, steadily, then_down, back)
         if ok and d and kept and len(v) >= 5:
             # "kept growing", "继续上升": still going that way over the last month
             m2 = (v[:-1] + v[1:]) / 2
