@@ -1072,8 +1072,12 @@ def _ranks(text: str, claims: _Claims, hits: list[_Hit]) -> None:
     for m in _ZH_TOP.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
+        # "位居推理消息前三。": a ranking verb a few characters back, the clause ending at 前N
+        ranked = re.search(r"(?:排名|位居|位列|跻身|排在|挤进|稳居|仍居)[^，。；,;]{0,10}$",
+                           text[max(0, m.start() - 14):m.start()]) and \
+            re.match(r"(?a)\s*(?:[，。；,;！!]|$)", text[m.end():m.end() + 2])
         if not (m.group(2) or text[max(0, m.start() - 2):m.start()] in ("排名", "位居", "位列", "跻身")
-                or re.match(r"(?a)\s*(?:之列|之内|名单|榜)", text[m.end():m.end() + 4])):
+                or re.match(r"(?a)\s*(?:之列|之内|名单|榜)", text[m.end():m.end() + 4]) or ranked):
             continue
         v = m.group(1)
         n = int(v) if v.isdigit() else int(zh_number(v))

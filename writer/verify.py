@@ -1541,9 +1541,10 @@ def _said_of(sentence, ms: list[Mention], ents: list[Entity]
     ms = [m for m in ms if not (m.kind == "rank" and ranks.OUT_OF.search(
         mt, max(start, m.start - 20), m.start))]
     ms.sort(key=lambda m: (m.start, m.end))
+    opening = _opening_chart(sentence)
     if not any(e.kind == "chart" for e in ents):  # "reasoning's share of all text" aside
         for m in ms:
-            c = sentence.chart_near(m.start) if m.kind in _CHART_BOUND else None
+            c = (sentence.chart_near(m.start) or opening) if m.kind in _CHART_BOUND else None
             if c is not None:
                 said_of[id(m)] = (said_of.get(id(m), ((), None))[0], c)
     for m in ms:
@@ -1556,6 +1557,23 @@ def _said_of(sentence, ms: list[Mention], ents: list[Entity]
             when = ranks.time_of(sentence, m.start) if (who or ents) else "any"
             said_of[id(m)] = (who, chart, when)
     return ms, said_of
+
+
+# "In image generation, X held 36%", "在图像生成领域，…": the chart the whole sentence is in
+_SCOPE_BEFORE = re.compile(r"(?i)[\s*_#>|\-+\d.)]*(?:(?:in|among|for|within|across|on)\s+"
+                           r"(?:the\s+)?|在\s*)?")
+_SCOPE_AFTER = re.compile(r"(?i)\s*(?:chart\s*)?(?:生成|模型|消息|请求)?(?:中|里|方面|领域|上|赛道|榜单)?"
+                          r"\s*[,，:：]")
+
+
+def _opening_chart(sentence) -> str | None:
+    if not sentence.words:
+        return None
+    ws, we, chart = sentence.words[0]
+    if _SCOPE_BEFORE.fullmatch(sentence.masked, sentence.start, ws) and \
+            _SCOPE_AFTER.match(sentence.masked, we, sentence.end):
+        return chart
+    return None
 
 
 # A chart word that is the sentence's subject: nothing but markup before it, and after it a

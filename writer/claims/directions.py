@@ -88,24 +88,35 @@ def _subject(s, pos: int) -> tuple[Entity, ...]:
     return ()
 
 
-def _since(s, a: int, b: int) -> int | None:
-    """The week a clause's direction is measured from, when it says "since mid-February"
-    ("2月中旬以来", "自2月中旬起") and no share: the index of that date's first week."""
+def _since(s, a: int, b: int) -> tuple[int, int | None] | None:
+    """The weeks a clause's direction is measured over, as ledger week indices (lo, hi; hi
+    None for the end): from a start date ("since mid-February", "2月中旬以来", "自2月中旬起")
+    to the end, or over the dates it names ("kept climbing through April and May", "rose in
+    March") when they span three weeks or more. None when the clause names no such date."""
     from writer.verify import _week_range
 
+    weeks = s.ledger.weeks
+    spans = []
     for m in s.mentions:
         if not (a <= m.start < b and m.kind == "date" and m.when is not None):
             continue
+        if m.role in ("release", "peak"):
+            return None  # "after its launch in March", "its peak in May": not a window
+        try:
+            lo, hi = m.when.resolve(weeks[0], weeks[-1])
+        except ValueError:
+            return None
+        r = _week_range(weeks, lo, hi)
+        if not len(r):
+            return None
         if SINCE_BEFORE.search(s.masked, max(a, m.start - 24), m.start) or \
                 SINCE_AFTER.match(s.masked, m.end, b):
-            weeks = s.ledger.weeks
-            try:
-                lo, hi = m.when.resolve(weeks[0], weeks[-1])
-            except ValueError:
-                return None
-            r = _week_range(weeks, lo, hi)
-            return r.start if len(r) else None
-    return None
+            return r.start, None
+        spans.append((r.start, r.stop - 1))
+    if not spans:
+        return None
+    lo, hi = min(x for x, _ in spans), max(y for _, y in spans)
+    return (lo, hi) if hi - lo >= 2 else None
 
 
 def _numbers_say_it(s, a: int, b: int, since: int | None = None) -> bool:
@@ -117,14 +128,16 @@ def _numbers_say_it(s, a: int, b: int, since: int | None = None) -> bool:
     return False
 
 
-def _series(s, e: Entity, pos: int, since: int | None = None) -> np.ndarray | None:
+def _series(s, e: Entity, pos: int, since: tuple[int, int | None] | None = None
+            ) -> np.ndarray | None:
     for chart in s.charts_of(e, pos):
         v = s.ledger.series.get((chart, e))
         if v is None:
             continue
         idx = s.data_weeks(chart)
         if since is not None:
-            idx = idx[idx >= since]
+            lo, hi = since
+            idx = idx[(idx >= lo) & (idx <= (hi if hi is not None else idx.max(initial=0)))]
         v = np.asarray(v, dtype=float)[idx]
         nz = np.flatnonzero(v > 0)
         if len(nz) >= 2:
@@ -245,8 +258,12 @@ def check(s) -> list:
         if not ok:
             m2 = (v[:-1] + v[1:]) / 2 if len(v) > 1 else v
             what = {1: "rose", -1: "fell", 0: "held steady"}[d]
+            over = "" if since is None else (
+                f" over {s.ledger.weeks[since[0]].isoformat()}.."
+                f"{s.ledger.weeks[since[1] if since[1] is not None else -1].isoformat()}")
             out.append(s.issue(a, b, f"says {who[0]} {what}, but its share went from "
-                                     f"{m2[0]:.1f}% to {m2[-1]:.1f}% (peak {m2.max():.1f}%)"))
+                                     f"{m2[0]:.1f}% to {m2[-1]:.1f}%{over} (peak "
+                                     f"{m2.max():.1f}%)"))
     for m in BEFORE_LAUNCH.finditer(s.masked, s.start, s.end):
         ca, cb = s.clause(m.start())
         if not any(x.kind in ("pct", "number") and ca <= x.start < cb for x in s.mentions):

@@ -68,6 +68,8 @@ def extra_mentions(s, taken: list[tuple[int, int]]) -> list[tuple[Mention, tuple
             if any(a < y and x < b for x, y in spans):
                 continue  # inside a number already read ("second-largest", "No. 1")
             who = s.subject(a, after=passive)
+            if not passive:
+                who = _overtaker(s, a) or who
             if passive and REST.search(s.masked, s.start, s.end):
                 continue  # "the rest, led by X": X leads the rest, not the chart
             who = tuple(e for e in who if e.kind in ("family", "provider"))
@@ -78,6 +80,27 @@ def extra_mentions(s, taken: list[tuple[int, int]]) -> list[tuple[Mention, tuple
             out.append((Mention("rank", float(rank), "exact", *s.where(a),
                                 s.original[a:b].strip(), a, b, role="word"), who))
     return out
+
+
+# "A overtook B as the most used": the rank is A's, the name before the verb
+OVERTOOK = re.compile(r"(?i)\b(?:overtook|overtakes|overtaking|overtaken|passed|passes|passing|"
+                      r"surpassed|surpasses|surpassing|displaced|displaces|replaced|replaces|"
+                      r"unseated|unseats|dethroned|dethrones|beat|beats|edged\s+out|"
+                      r"pulled\s+ahead\s+of|moved\s+ahead\s+of|overtook)\s*$|"
+                      r"(?:超过|超越|取代|反超|击败|赶超|压过)了?\s*$")
+
+
+def _overtaker(s, pos: int) -> tuple:
+    """The name before "overtook B" when a rank word follows B: () when there is none."""
+    a, _ = s.clause(pos)
+    free = [n for n in s.names if s.start <= n[0] < pos and not s.in_brackets(n[0])]
+    if len(free) < 2:
+        return ()
+    last = max(free)
+    prev = [n for n in free if n[1] <= last[0]]
+    if not prev or not OVERTOOK.search(s.masked, max(prev)[1], last[0]):
+        return ()
+    return max(prev)[2]
 
 
 def time_of(s, pos: int) -> str:
