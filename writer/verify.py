@@ -703,6 +703,32 @@ def _cjk(text: str, pos: int) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in window)
 
 
+_DATE_PAIR_OPEN = re.compile(r"(?i)(?:\b(?:between|from)\s+(?:the\s+)?|[从自在由]\s*)$")
+_DATE_PAIR_SEP = re.compile(r"(?i)\s*(?:and|to|through|until|till|-|–|—|至|到|和|与)\s*(?:the\s+)?")
+
+
+def _paired_date(s, m: Mention) -> int | None:
+    """"from 2% to 10% between January and May": the first date is the from number's, the
+    second the to number's. None unless the date is one of such a pair after a from → to."""
+    if not s.pairs:
+        return None
+    for d1, d2 in zip(s.dates, s.dates[1:]):
+        if m is not d1 and m is not d2:
+            continue
+        if not (_DATE_PAIR_SEP.fullmatch(s.text, d1.end, d2.start)
+                and _DATE_PAIR_OPEN.search(s.text, max(0, d1.start - 12), d1.start)):
+            return None
+        same = [p for p in s.pairs if s.clause_of(s.live[p[0]].start) == s.clause_of(d1.start)]
+        before = [p for p in same if s.live[p[1]].end <= d1.start]
+        after = [p for p in same if s.live[p[0]].start >= d2.end]
+        # the pair it follows (English), or precedes ("在1月至5月间从2%升至10%")
+        pair = (after[:1] or before[-1:]) if s.zh_order else (before[-1:] or after[:1])
+        if not pair:
+            return None
+        return pair[0][0] if m is d1 else pair[0][1]
+    return None
+
+
 def _attached(m_start: int, m_end: int, live: list[Mention], clause: int, clause_of,
               after_first: bool) -> int | None:
     """The number a date phrase or duration belongs to: in its clause, the nearest number
@@ -1038,7 +1064,9 @@ def _date_need(s: _Sentence, m: Mention) -> None:
         s.needs.append(_Need(m, "peak", test=lambda f: within(f) and "peak" in f.name,
                              span=(lo, hi)))
         return
-    near = _attached(m.start, m.end, s.live, s.clause_of(m.start), s.clause_of, s.zh_order)
+    near = _paired_date(s, m)
+    if near is None:
+        near = _attached(m.start, m.end, s.live, s.clause_of(m.start), s.clause_of, s.zh_order)
     if near is not None:
         # "3% by the end of April", "4月底的3%": the date says when that number was
         s.needs.append(_Need(m, "date", test=within, index=near, related=tuple(fdates),
@@ -1427,7 +1455,7 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
     if lang not in ("en", "zh"):
         raise ValueError(f"lang {lang!r} is not 'en' or 'zh'")
     issues = _unfilled_slots(text, file, first_line)
-    from writer.claims import KINDS, sets  # built on this module
+    from writer.claims import KINDS  # built on this module
 
     masked = _mask_period(mask(text, ledger.masker), ledger)
     mentions = extract_masked(masked.text, lang, original=text, first_line=first_line)
@@ -1449,8 +1477,8 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         # claims first: a sum of listed names backs its share ("A and B together held 48%")
         for _, kind in KINDS:
             issues.extend(kind.check(sentence))
-        summed = sets.backed(sentence)
-        ms = [m for m in ms if id(m) not in summed]
+        backed = sentence.cache.get("backed", set())  # a kind settled them: a sum, a list
+        ms = [m for m in ms if id(m) not in backed]
         if not ms:
             continue
         issues.extend(_check_sentence(ms, ctx, mt, (start, end), sentence.names, file, bound,

@@ -66,12 +66,6 @@ def _one(ents, written: str, chart: str | None, ledger) -> object | None:
     return (own or fams or ents or [None])[0]
 
 
-def backed(s) -> set[int]:
-    """ids of the share mentions a sum of listed names backs ("A and B together held 48%"):
-    they need no ledger fact of their own."""
-    return s.cache.get("sets_backed", set())
-
-
 def check(s) -> list:
     from writer.verify import tolerance
 
@@ -119,7 +113,7 @@ def check(s) -> list:
             continue
         total = sum(vals)
         if total in tolerance(m):
-            s.cache.setdefault("sets_backed", set()).add(id(m))
+            s.cache.setdefault("backed", set()).add(id(m))  # needs no fact of its own
         else:
             names = ", ".join(e.name for e in ents)
             out.append(s.issue(m.start, m.end, f"{names} held {total:.1f}% between them, "
