@@ -977,8 +977,10 @@ def _gather_candidates(s: _Sentence) -> None:
         s.numbers = [m for m in s.numbers if m.role != "rest"]
     # a finding's "rest" (the others' share beside its leader) is said only as the rest:
     # "ElevenLabs的份额不足六成" is ElevenLabs' own share, not the 20% the others hold
-    # and an exclusion's share only in a sentence about what was excluded (the footnotes)
-    excl = bool(_EXCLUSION_WORDS.search(s.text, *s.span))
+    # and an exclusion's share only where its paragraph speaks of what was excluded (the
+    # footnotes: "... are excluded. They were about half of all audio requests.")
+    para = max(s.text.rfind("\n", 0, s.span[0]) + 1, s.text.rfind("\n\n", 0, s.span[0]))
+    excl = bool(_EXCLUSION_WORDS.search(s.text, para, s.span[1]))
     pools = [([f for f in _matches(m, s.ctx_for(m), s.extra)
                if (f.name != "rest" or m.role == "rest")
                and (f.name != "excluded_share" or excl)], m) for m in s.numbers]
