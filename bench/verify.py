@@ -72,7 +72,8 @@ def post(findings, lang: str, min_words: int, period: str) -> str:
         for chart in dict.fromkeys(f.chart for rr, f in chosen if rr == r):
             own = [f for rr, f in chosen if rr == r and f.chart == chart]
             title = TITLES.get(chart, (chart, chart))[lang == "zh"]
-            body.append(f"## {title} ({r}) {{#chart-{chart}}}\n")
+            # no round number in the heading: "Reasoning models (3)" would be a claim
+            body.append(f"## {title} {{#chart-{chart}}}\n")
             body.append(f"![{own[0].text[lang]}](/assets/{chart}-{r}.svg)\n")
             for f in own:
                 text = f.text[lang]

@@ -2,14 +2,15 @@
 
 - "good" answers every job with valid JSON using exactly the slots offered (the offline
   writer's own sentences, slots unfilled), so every section verifies on the first try;
-- "sloppy" follows a fixed pattern: section or frame number p (0-5, in draft order) of the
+- "sloppy" follows a fixed pattern: section or frame number p (0-5, frame first) of the
   run with seed 7+r gets case (p + r + (1 if Chinese else 0)) % 4:
     0: a good answer                                    -> verified first try
     1: a typed number, then (repair) a good answer      -> verified after repair
     2: broken JSON, then broken JSON again              -> failed its checks
     3: an unknown slot id, then JSON missing a key      -> failed its checks
-  so the English and Chinese cases of a part differ by one: (0, 1) both verify, while in
-  (1, 2) and (3, 0) the verified text is dropped to keep the languages citing the same facts.
+  so the English and Chinese cases of a part differ by one. English drafts first: in (0, 1)
+  both verify; in (1, 2) the verified English is dropped for parity; in (2, 3) and (3, 0)
+  the English failed, so the Chinese is not asked.
 
 The expected counts are computed from that script, not read off the report.
 """
@@ -28,9 +29,10 @@ from pathlib import Path
 import pytest
 from fake_openai import FakeOpenAI, Script, fake_openai  # noqa: F401  (fixture)
 
-from writer import draft
 from writer import eval as ev
-from writer.draft import SLOT, frame_messages, make_plan, section_messages
+from replay_model import read_job
+
+from writer.draft import SLOT, frame_findings, frame_messages, make_plan, section_messages
 from writer.offline import _macros, _View, platform_view
 from writer.vocab import Vocabulary
 
@@ -103,8 +105,10 @@ class Script2Models:
         return {f"{m[1]}.{m[2]}" for t in texts for m in SLOT.finditer(t) if m[2]}
 
     def job_of(self, body: dict) -> str:
-        first_user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-        return next(key for key, text in self.prompt.items() if first_user.startswith(text))
+        # By what the request asks for, not by its whole text: Chinese prompts carry the
+        # English text's slots, and frames the drafted sections, which vary per run.
+        part, lang, _ = read_job(body)
+        return f"{part}/{lang}"
 
     def case(self, key: str, run: int) -> int:
         part, lang = key.split("/")
@@ -136,43 +140,49 @@ class Script2Models:
 
     def offered(self, key: str) -> set[str]:
         part = key.split("/")[0]
-        findings = self.plan.highlights if part == "frame" else next(
+        findings = frame_findings(self.plan) if part == "frame" else next(
             s.findings for s in self.plan.sections if s.chart == part)
         return {fact.id for f in findings for fact in f.facts.values() if fact.unit != "date"}
 
     def expected(self, model: str) -> dict:
-        first = repaired = failed = dropped = replies = invalid = schema = typed = unknown = 0
-        cited = offered = pairs = equal = 0
-        # draft_with_llm drops a verified text whose other language fell back (EN/ZH parity).
-        keeps_parity = hasattr(draft, "_keep_parity")
+        """English drafts first; a part whose English failed is not asked in Chinese; a part
+        verified in English whose Chinese failed is dropped for parity."""
+        first = repaired = failed = dropped = not_asked = replies = invalid = schema = 0
+        typed = unknown = cited = offered = pairs = equal = 0
         for run in range(RUNS):
-            status = {}
             for key in self.jobs:
-                case = 0 if model == "good" else self.case(key, run)
-                status[key] = case
-                first += case == 0
-                repaired += case == 1
-                failed += case in (2, 3)
-                replies += 1 if case == 0 else 2
-                invalid += 2 if case == 2 else 0
-                schema += case == 3
-                typed += case == 1
-                unknown += case == 3
                 offered += len(self.offered(key))
-                if case in (0, 1):
-                    cited += len(self.slot_ids(key) & self.offered(key))
-            for key in self.jobs:
-                if key.endswith("/en"):
-                    zh = key[:-3] + "/zh"
-                    verified = (status[key] in (0, 1)) + (status[zh] in (0, 1))
-                    if verified == 2:
-                        pairs += 1
-                        equal += self.slot_ids(key) == self.slot_ids(zh)
-                    elif verified == 1 and keeps_parity:
-                        dropped += 1
+            for key in [k for k in self.jobs if k.endswith("/en")]:
+                zh = key[:-3] + "/zh"
+                asked = [key]
+                en_case = 0 if model == "good" else self.case(key, run)
+                if en_case in (0, 1):
+                    asked.append(zh)
+                else:
+                    not_asked += 1
+                verified = []
+                for job in asked:
+                    case = 0 if model == "good" else self.case(job, run)
+                    first += case == 0
+                    repaired += case == 1
+                    failed += case in (2, 3)
+                    replies += 1 if case == 0 else 2
+                    invalid += 2 if case == 2 else 0
+                    schema += case == 3
+                    typed += case == 1
+                    unknown += case == 3
+                    if case in (0, 1):
+                        cited += len(self.slot_ids(job) & self.offered(job))
+                        verified.append(job)
+                if len(verified) == 2:
+                    pairs += 1
+                    equal += self.slot_ids(key) == self.slot_ids(zh)
+                elif verified:
+                    dropped += 1
         n = len(self.jobs) * RUNS
         return {"total": n, "first_try": first, "repaired": repaired, "failed": failed,
-                "dropped": dropped, "fallback": failed + dropped,
+                "not_asked": not_asked, "dropped": dropped,
+                "fallback": failed + not_asked + dropped,
                 "replies": replies, "invalid_json": invalid, "bad_schema": schema,
                 "typed_numbers": typed, "unknown_fact_ids": unknown,
                 "coverage": (cited, offered), "parity": (pairs, equal)}
@@ -271,10 +281,10 @@ def test_ranks_good_above_sloppy_with_exact_counts(run_eval, script, tmp_path):
     for m in report["models"]:
         want = script.expected(m["model"])
         s, r = m["sections"], m["replies"]
-        assert (s["total"], s["first_try"], s["repaired"], s["failed_checks"],
+        assert (s["total"], s["first_try"], s["repaired"], s["failed_checks"], s["not_asked"],
                 s["dropped_for_parity"], s["fallback"]) == (
             want["total"], want["first_try"], want["repaired"], want["failed"],
-            want["dropped"], want["fallback"]), m["model"]
+            want["not_asked"], want["dropped"], want["fallback"]), m["model"]
         assert (r["total"], r["invalid_json"], r["bad_schema"], r["typed_numbers"],
                 r["unknown_fact_ids"]) == (want["replies"], want["invalid_json"],
                                            want["bad_schema"], want["typed_numbers"],
@@ -284,19 +294,21 @@ def test_ranks_good_above_sloppy_with_exact_counts(run_eval, script, tmp_path):
         assert m["requests"]["failed"] == 0
         assert m["latency_s"]["median"] > 0 and m["latency_s"]["p95"] >= m["latency_s"]["median"]
     good, sloppy = report["models"]
-    # The numbers the pattern gives for 12 jobs × 2 runs, spelled out: cases 0/1/2/3 come
-    # up 5/7/7/5 times; 3 parts verify in both languages, 6 verify in one only.
+    # The numbers the pattern gives for 12 jobs × 2 runs, spelled out. English drafts first:
+    # 5 parts fail in English, so their Chinese is not asked; of the 19 jobs asked, cases
+    # 0/1/2/3 come up 3/7/7/2 times; 3 parts verify in both languages, and 4 verify in
+    # English only and are dropped for parity.
     assert (good["sections"]["first_try"], good["sections"]["fallback"]) == (24, 0)
     assert (sloppy["sections"]["first_try"], sloppy["sections"]["repaired"],
-            sloppy["sections"]["failed_checks"]) == (5, 7, 12)
-    assert sloppy["sections"]["fallback"] == 12 + sloppy["sections"]["dropped_for_parity"]
-    assert sloppy["sections"]["dropped_for_parity"] in (0, 6)
+            sloppy["sections"]["failed_checks"], sloppy["sections"]["not_asked"],
+            sloppy["sections"]["dropped_for_parity"]) == (3, 7, 9, 5, 4)
+    assert sloppy["sections"]["fallback"] == 9 + 5 + 4
     assert (sloppy["replies"]["invalid_json"], sloppy["replies"]["bad_schema"],
             sloppy["replies"]["typed_numbers"], sloppy["replies"]["unknown_fact_ids"]) == (
-        14, 5, 7, 5)
+        14, 2, 7, 2)
     assert (sloppy["parity"]["pairs"], sloppy["parity"]["equal"]) == (3, 3)
-    # Requests made: good 24, sloppy 5×1 + 19×2.
-    assert len(server.chat_requests()) == 24 + 43
+    # Requests made: good 24, sloppy 3×1 + 16×2.
+    assert len(server.chat_requests()) == 24 + 35
 
     # Tokens and cost: the fake server counts words; the cost uses the given prices.
     posts = RUNS * len(LANGS)
@@ -308,9 +320,10 @@ def test_ranks_good_above_sloppy_with_exact_counts(run_eval, script, tmp_path):
 
     md = (tmp_path / "out" / "eval.md").read_text()
     assert md.index("`good`") < md.index("`sloppy`")
-    assert "| 1 | `good` | 24/24 (100%) | 0 (0%) | 0 | 0 (0%) |" in md
-    assert "| 2 | `sloppy` | 5/24 (21%) | 7 (29%) | 12 |" in md
-    assert "| `sloppy` | 43 | 14 | 5 | 7 (in 7 replies) | 5 |" in md
+    assert "| 1 | `good` | 24/24 (100%) | 0 (0%) | 0 | 0 | 0 (0%) |" in md
+    assert "| 2 | `sloppy` | 3/24 (12%) | 7 (29%) | 9 | 4 | 18 (75%) |" in md
+    assert "| `sloppy` | 35 | 14 | 2 | 7 (in 7 replies) | 2 |" in md
+    assert "| text/zh | 0 | 0 | 1 | 1 | 0 | 2 |" in md  # failed in run 1, not asked in run 2
     assert stdout.splitlines()[:2] == [str(tmp_path / "out" / "eval.md"),
                                        str(tmp_path / "out" / "eval.json")]
 

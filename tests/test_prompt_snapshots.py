@@ -14,7 +14,9 @@ from __future__ import annotations
 import pytest
 from conftest import Snapshots
 
-from writer.draft import LANGS, check_section, frame_messages, section_messages
+from writer.draft import (
+    LANGS, check_section, frame_messages, repair_messages, section_messages,
+)
 
 CHARTS = ("text", "reasoning", "image", "video", "audio")
 
@@ -39,7 +41,8 @@ def test_system_prompt(sample, snapshot, lang):
 @pytest.mark.parametrize("chart", CHARTS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_section_prompt(sample, snapshot, lang, chart):
-    role, user = section_messages(sample.ctx, sample.prompts, _section(sample, chart), lang)[1]
+    role, user = section_messages(sample.ctx, sample.prompts, _section(sample, chart), lang,
+                                  post=sample.plan)[1]
     assert role == "user"
     snapshot.check(f"prompts/section.{chart}.{lang}.md", user)
 
@@ -65,7 +68,7 @@ def test_repair_prompt(sample, snapshot, lang):
     problems = check_section(sample.ctx, _section(sample, "video"), lang, bad)
     assert isinstance(problems, list)
     snapshot.check(f"prompts/repair.{lang}.md",
-                   sample.prompts.render("repair", lang, problems=problems))
+                   repair_messages(sample.prompts, lang, problems, bad))
 
 
 @pytest.mark.parametrize("lang", LANGS)

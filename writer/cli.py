@@ -93,6 +93,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--compare", nargs="?", const="previous", default=None, metavar="PERIOD",
                    help="add 'Since the last report': each chart's biggest change against "
                         "PERIOD (alone: the same number of weeks right before the period)")
+    p.add_argument("--context", default=None, metavar="FILE",
+                   help="Markdown notes on launches and events (either language) the LLM may "
+                        "use for 'why' sentences; their numbers are still checked")
     profile_args(p)
 
     p = sub.add_parser("shares", help="print one chart's weekly share table")
@@ -274,6 +277,16 @@ def _day(text: str | None):
         raise UsageError(f"--date {text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def context_notes(path: str | None) -> str:
+    """--context FILE: the notes' text (UTF-8 Markdown), or '' without the flag."""
+    if path is None:
+        return ""
+    from writer.errors import read_text
+
+    return read_text(path, "context notes file",
+                     "give --context the path of a UTF-8 Markdown file of notes")
+
+
 def cmd_draft(args) -> int:
     import os
 
@@ -315,6 +328,7 @@ def cmd_draft(args) -> int:
         chart_cache=None if args.no_cache else Path(args.out) / ".cache" / "charts",
         profile=_profile(args, config),
         compare_weeks=compare_weeks,
+        notes=context_notes(args.context),
     )
     backend = make_backend(settings)
 
@@ -340,10 +354,14 @@ def cmd_draft(args) -> int:
     fallbacks = len(fell_back)
     usage = backend.usage().summary() if hasattr(backend, "usage") and settings.backend != "offline" \
         else "offline backend, no LLM calls"
+    # a text that verified and was still not used is named, never dropped silently
+    dropped = [o.key for o in result.outcomes
+               if o.status == "fallback" and getattr(o, "verified", None)]
     print(f"verified: every number backed by the data (numbers checked: {checked}); "
           f"{len(result.assets)} chart files; {usage}; "
           + (f"fell back to the offline text: {', '.join(fell_back)}" if fell_back
-             else "no section fell back"),
+             else "no section fell back")
+          + (f" (verified, dropped for EN/ZH parity: {', '.join(dropped)})" if dropped else ""),
           file=sys.stderr)
     if args.strict and fallbacks:
         print("error: --strict: some sections fell back to the offline text", file=sys.stderr)

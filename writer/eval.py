@@ -43,9 +43,8 @@ from writer.draft import (
     Context,
     Plan,
     _shape_problems,
-    check_frame,
-    check_section,
     draft_with_llm,
+    frame_findings,
     make_plan,
     typed_numbers,
 )
@@ -95,6 +94,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="LLM calls in flight at once (default 4)")
     parser.add_argument("--repair", type=int, default=None,
                         help="repair rounds for a section that fails its checks (default 1)")
+    parser.add_argument("--context", default=None, metavar="FILE",
+                        help="Markdown notes on launches and events, as for draft --context")
 
 
 def run(args: argparse.Namespace, stdout: TextIO | None = None,
@@ -141,7 +142,9 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None,
     a = analyse(dataset, weeks, profile=profile)
     plan = make_plan(a.findings, a.shares.charts)
     # The same Context pipeline.draft builds, so the prompts are the ones a draft sends.
-    ctx = pipeline_context(a, plan)
+    from writer.cli import context_notes
+
+    ctx = pipeline_context(a, plan, context_notes(getattr(args, "context", None)))
     prompts = load_prompts(None)
 
     def progress(text: str) -> None:
@@ -238,7 +241,8 @@ class ReplyScore:
 class JobResult:
     key: str  # 'frame/en', 'text/zh', ...
     run: int
-    status: str  # the model's: 'llm' (verified first try), 'llm-repaired' or 'failed'
+    status: str  # the model's: 'llm' (verified first try), 'llm-repaired', 'failed', or
+    #              'not asked' (the language drafted first fell back)
     published: str  # what the draft kept: the same, or 'fallback' when a verified text was
     #                 dropped so that every language cites the same facts
     offered: tuple[str, ...]  # fact ids offered as slots in the prompt
@@ -336,7 +340,7 @@ def _offered(plan: Plan) -> dict[str, tuple[str, ...]]:
         return tuple(dict.fromkeys(fact.id for f in findings for fact in f.facts.values()
                                    if fact.unit != "date"))
 
-    offered = {"frame": ids(plan.highlights)}
+    offered = {"frame": ids(frame_findings(plan))}
     for section in plan.sections:
         offered[section.chart] = ids(section.findings)
     return offered
@@ -346,37 +350,23 @@ def judge_jobs(ctx: Context, plan: Plan, calls, outcomes, offered, run_index: in
                ) -> list[JobResult]:
     """Each job's result as the model earned it, and as the draft kept it.
 
-    draft_with_llm's Outcome says what the post would use. A text that verified can still be
-    dropped there (when the other language fell back or cites other facts, every language
-    takes the offline text), so the model's own result comes from its last reply, run once
-    more through the same check_section / check_frame the draft used.
+    draft_with_llm's Outcome says both: `verified` is what the model's own text earned (first
+    try, after repair, or never), `status` what the post would use. A text that verified can
+    still be dropped there (the other language fell back, so every language takes the offline
+    text to cite the same facts): that is 'dropped for parity'. A part whose first language
+    fell back is not asked in the others ('not asked').
     """
-    last: dict[str, tuple[int, ChatReply | LLMError]] = {}
-    for req, reply in calls:
-        round_ = max(0, (len(req.messages) - 2) // 2)
-        if req.key not in last or round_ >= last[req.key][0]:
-            last[req.key] = (round_, reply)
     jobs = []
     for outcome in outcomes:
-        part, lang = outcome.key.rsplit("/", 1)
-        round_, reply = last.get(outcome.key, (0, None))
-        checked = None
-        if isinstance(reply, ChatReply):
-            section = None if part == "frame" else next(
-                (s for s in plan.sections if s.chart == part), None)
-            result = (check_frame(ctx, plan, lang, reply.parsed) if part == "frame"
-                      else check_section(ctx, section, lang, reply.parsed) if section
-                      else ["unknown section"])
-            checked = None if isinstance(result, list) else result
-        if checked is not None:
-            status = "llm" if round_ == 0 else "llm-repaired"
-        elif outcome.status != "fallback":  # cannot happen with the same checks; trust draft
-            status = outcome.status
+        part = outcome.key.rsplit("/", 1)[0]
+        if outcome.verified is not None:
+            status = outcome.verified
+        elif not outcome.asked:
+            status = "not asked"
         else:
             status = "failed"
-        cited = tuple(checked.facts) if checked is not None else ()
         jobs.append(JobResult(outcome.key, run_index, status, outcome.status,
-                              offered[part], cited, outcome.problems))
+                              offered.get(part, ()), outcome.cited, outcome.problems))
     return jobs
 
 
@@ -458,7 +448,9 @@ def summarise(result: ModelResult, price: Mapping[str, float] | None, langs: Seq
     first = sum(j.status == "llm" for j in jobs)
     repaired = sum(j.status == "llm-repaired" for j in jobs)
     failed = sum(j.status == "failed" for j in jobs)
-    dropped = sum(j.status != "failed" and j.published == "fallback" for j in jobs)
+    not_asked = sum(j.status == "not asked" for j in jobs)
+    dropped = sum(j.status in ("llm", "llm-repaired") and j.published == "fallback"
+                  for j in jobs)
     fallback = sum(j.published == "fallback" for j in jobs)
     answered = [r for r in result.replies if r.error is None]
     latencies = [r.latency_s for r in answered]
@@ -474,7 +466,7 @@ def summarise(result: ModelResult, price: Mapping[str, float] | None, langs: Seq
             if lang != "en":
                 continue
             other = by.get((run_index, f"{part}/zh"))
-            if other is None or job.status == "failed" or other.status == "failed":
+            if other is None or not {job.status, other.status} <= {"llm", "llm-repaired"}:
                 continue
             pairs += 1
             equal += set(job.cited) == set(other.cited)
@@ -490,8 +482,12 @@ def summarise(result: ModelResult, price: Mapping[str, float] | None, langs: Seq
     sections: dict[str, dict[str, int]] = {}
     for j in jobs:
         row = sections.setdefault(j.key, {"first_try": 0, "repaired": 0, "failed": 0,
+                                          "not_asked": 0, "dropped_for_parity": 0,
                                           "fallback": 0})
-        row[{"llm": "first_try", "llm-repaired": "repaired"}.get(j.status, "failed")] += 1
+        row[{"llm": "first_try", "llm-repaired": "repaired",
+             "not asked": "not_asked"}.get(j.status, "failed")] += 1
+        row["dropped_for_parity"] += (j.status in ("llm", "llm-repaired")
+                                      and j.published == "fallback")
         row["fallback"] += j.published == "fallback"
     errors = sorted({r.error for r in result.replies if r.error})
 
@@ -503,6 +499,7 @@ def summarise(result: ModelResult, price: Mapping[str, float] | None, langs: Seq
             "first_try": first,
             "repaired": repaired,
             "failed_checks": failed,
+            "not_asked": not_asked,
             "dropped_for_parity": dropped,
             "fallback": fallback,
             "first_try_rate": _rate(first, n),
@@ -605,9 +602,10 @@ def to_markdown(report: Mapping[str, Any]) -> str:
         "and checked by the same code that checks a post. Ranked by "
         f"{report['ranking']}. No post was written."),
         "",
-        ("| rank | model | verified first try | after repair | failed checks | fell back | "
-        "median / p95 latency | tokens per post | cost per post |"),
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        ("| rank | model | verified first try | after repair | failed checks | "
+         "dropped for parity | fell back | median / p95 latency | tokens per post | "
+         "cost per post |"),
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for m in report["models"]:
         s = m["sections"]
@@ -616,7 +614,8 @@ def to_markdown(report: Mapping[str, Any]) -> str:
         lines.append(
             f"| {m['rank']} | `{m['model']}` | {s['first_try']}/{s['total']} "
             f"({_pct(s['first_try_rate'])}) | {s['repaired']} ({_pct(s['repaired_rate'])}) | "
-            f"{s['failed_checks']} | {s['fallback']} ({_pct(s['fallback_rate'])}) | "
+            f"{s['failed_checks']} | {s['dropped_for_parity']} | "
+            f"{s['fallback']} ({_pct(s['fallback_rate'])}) | "
             f"{_num(lat['median'])} s / {_num(lat['p95'])} s | "
             f"{m['tokens_per_post']['total']:,.0f} | "
             f"{'—' if cost is None else f'${cost:.4f}'} |")
@@ -637,9 +636,12 @@ def to_markdown(report: Mapping[str, Any]) -> str:
         "",
         ("- *verified first try / after repair / failed checks*: per section and language, per "
         "run, by the checks a draft runs (JSON shape, typed numbers, slots, verification)."),
+        ("- *dropped for parity*: sections that verified but that a draft would still "
+         "publish with the offline text, because the other language fell back (both "
+         "languages must cite the same facts)."),
         ("- *fell back*: sections a draft would publish with the offline text: those that "
-        "failed their checks, plus verified ones dropped because the other language fell "
-        "back or cites other facts (EN/ZH parity)."),
+         "failed their checks, those not asked because the language drafted first (English) "
+         "fell back, and those dropped for parity."),
         "- *typed numbers*: figures the model wrote itself instead of using a slot.",
         ("- *findings covered*: fact ids cited by verified texts, out of the ids offered as "
         "slots in the prompts (fallbacks cite none)."),
@@ -654,11 +656,13 @@ def to_markdown(report: Mapping[str, Any]) -> str:
     for m in report["models"]:
         lines.append(f"`{m['model']}`" + ("" if m["seeded"] else " (endpoint refused seeds)"))
         lines.append("")
-        lines.append("| section | first try | after repair | failed checks | fell back |")
-        lines.append("|---|---:|---:|---:|---:|")
+        lines.append("| section | first try | after repair | failed checks | not asked | "
+                     "dropped for parity | fell back |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|")
         for key, row in m["by_section"].items():
             lines.append(f"| {key} | {row['first_try']} | {row['repaired']} | "
-                         f"{row['failed']} | {row['fallback']} |")
+                         f"{row['failed']} | {row['not_asked']} | "
+                         f"{row['dropped_for_parity']} | {row['fallback']} |")
         if m["errors"]:
             lines.append("")
             lines.append("Request errors: " + "; ".join(m["errors"]))

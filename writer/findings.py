@@ -912,6 +912,9 @@ def _standing(c: _Chart) -> list[_Draft]:
             for ordinal, fam in zip(ORDINALS, rest):
                 others.append(fam.name)
                 facts.append(_fact(ordinal, _at_end(fam, c.end), "pct", span, fam.name))
+        # its place at the end (1, as a spike's 'rank'), so a drafted text can say 'first'
+        # through a slot ({{F20.rank}}); last, so the key facts a bullet must state stay the same
+        facts.append(_fact("rank", 1, "count", span, top.name, level))
         out.append(_Draft(kind, c.name, top.name, level, facts, sig, share,
                           _standing_text(c, kind, level, top.name, runner, led, others, members)))
     return out

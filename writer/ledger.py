@@ -21,6 +21,8 @@ and the chart itself):
   bots per provider, registry totals, messages per week (on demand) and in the period.
 
 Ledger-only facts have ids starting "S:" (e.g. "S:video:family:Kling-2.0:end").
+A new kind of fact is one builder function, listed in CHART_FACTS (run per chart) or
+PERIOD_FACTS (run once per period); build_ledger itself only runs them and indexes.
 
 The alias table maps every way a text may name an entity to it: bot names ("Gemini 2.5
 Pro" → family Gemini-2.5), family and provider names with case and hyphen variants, brand
@@ -189,13 +191,38 @@ def _monday(d: date) -> date:
 
 
 class _Builder:
-    def __init__(self, weeks: tuple[date, ...]):
-        self.weeks = weeks
+    """What the fact builders share: the inputs, and the facts and indexes built so far.
+
+    A builder reads `shares`, `registry`, `findings`, `weeks`, `charts`, `releases`
+    (family → release days) and `brands` (brand → families), and writes through `add` (a
+    fact; the first fact of an id stays), `track` (an entity's weekly series in a chart) and
+    `summaries` (the summary values of a series), or into `ranks` and `finding_ids`.
+    """
+
+    def __init__(self, shares: Shares, findings: Any | None, registry: Registry):
+        self.shares, self.findings, self.registry = shares, findings, registry
+        self.weeks = tuple(shares.weeks.mondays)
+        self.charts = tuple(shares.charts)
+        self.releases = _releases(shares, registry)
+        self.brands = _brands(registry)
         self.facts: dict[str, LedgerFact] = {}
+        self.series: dict[tuple[str, Entity], np.ndarray] = {}
+        self.chart_entities: dict[str, list[Entity]] = {c: [] for c in self.charts}
+        self.totals: dict[str, np.ndarray] = {c: np.asarray(shares[c].totals, dtype=float)
+                                              for c in self.charts}  # messages per week
+        self.present: dict[Entity, tuple[date, date]] = {}
+        self.ranks: dict[tuple[str, str], tuple[tuple[Entity, ...], np.ndarray]] = {}
+        self.finding_ids: set[str] = set()
 
     def add(self, fact: LedgerFact) -> None:
         if fact.id not in self.facts:
             self.facts[fact.id] = fact
+
+    def track(self, chart: str, e: Entity, v: np.ndarray) -> None:
+        """e's weekly series in chart: citable by week, listed among the chart's entities."""
+        self.series[(chart, e)] = v
+        self.chart_entities[chart].append(e)
+        _present(self.present, e, v, self.weeks)
 
     def summaries(self, chart: str, entity: Entity, v: np.ndarray, prefix: str,
                   release: date | None) -> None:
@@ -248,145 +275,152 @@ class _Builder:
                     put(f"weeks_release_to_{name}", k, "weeks", (w[idx],))
 
 
-def build_ledger(shares: Shares, findings: Any | None, registry: Registry,
-                 vocab: Vocabulary | None = None) -> Ledger:
-    """Share tables (+ findings, optional) + registry → the ledger verification binds against.
+# ---------------------------------------------------------------- per chart: b, chart, table
 
-    `findings` is a Findings object (anything with `.findings`, each with `.facts`: a mapping
-    of name → Fact), or None for a ledger of the share tables alone. `vocab` adds the words
-    the platform's profile uses for its charts ("tool use" for `tools`).
-    """
-    vocab = vocab or Vocabulary(top_n=shares.top_n)
 
-    def chart_words(chart: str) -> tuple[str, ...]:
-        # the five known charts keep their own words; any other gets its profile's words
-        # ("tool use" for `tools`)
-        return CHART_WORDS[chart] if chart in CHART_WORDS else vocab.chart_phrases(chart)
+def _family_series(b: _Builder, chart: str, table: ShareTable) -> None:
+    """Each family's series and summaries (with durations from its release), then ranks."""
+    _level_series(b, chart, "family", table.entities, table.shares)
 
-    weeks = tuple(shares.weeks.mondays)
-    b = _Builder(weeks)
-    series: dict[tuple[str, Entity], np.ndarray] = {}
-    chart_entities: dict[str, list[Entity]] = {}
-    totals: dict[str, np.ndarray] = {}
-    present: dict[Entity, tuple[date, date]] = {}
-    ranks: dict[tuple[str, str], tuple[tuple[Entity, ...], np.ndarray]] = {}
 
-    releases = _releases(shares, registry)
-    brands = _brands(registry)
+def _provider_series(b: _Builder, chart: str, table: ShareTable) -> None:
+    """Each provider's series (its families added together) and summaries, then ranks."""
+    prov = table.by_provider()
+    _level_series(b, chart, "provider", prov.entities, prov.shares)
 
-    for chart in shares.charts:
-        table: ShareTable = shares[chart]
-        totals[chart] = np.asarray(table.totals, dtype=float)
-        ents: list[Entity] = []
-        fam = table.shares
-        levels = [("family", table.entities, fam)]
-        prov = table.by_provider()
-        levels.append(("provider", prov.entities, prov.shares))
-        for kind, names, matrix in levels:
-            for j, name in enumerate(names):
-                e = Entity(kind, name)
-                v = np.asarray(matrix[:, j], dtype=float)
-                if kind == "provider" and name in ("", UNKNOWN_PROVIDER):
-                    continue
-                series[(chart, e)] = v
-                ents.append(e)
-                _present(present, e, v, weeks)
-                rel = releases.get(name) if kind == "family" else None
-                b.summaries(chart, e, v, f"{kind}:{name}", rel[0] if rel else None)
-            named = [(j, n) for j, n in enumerate(names) if n != OTHER and
-                     not (kind == "provider" and n in ("", UNKNOWN_PROVIDER))]
-            if named:
-                idx = [j for j, _ in named]
-                sub = np.asarray(matrix[:, idx], dtype=float)
-                rk = _rank_matrix(sub)
-                order = tuple(Entity(kind, n) for _, n in named)
-                ranks[(chart, kind)] = (order, rk)
-                data = np.flatnonzero(totals[chart] > 0)  # the weeks the chart has data
-                # "led in every week", "每周都排第一": the same rank in every week with data
-                for k, e in enumerate(order):
-                    col = rk[data, k] if len(data) else rk[:0, k]
-                    seen = col[sub[data, k] > 0] if len(col) else col
-                    if len(seen):  # "entered the top 5": its best weekly rank
-                        i = int(data[np.flatnonzero(sub[data, k] > 0)[int(np.argmin(seen))]])
-                        b.add(LedgerFact(f"S:{chart}:{kind}:{e.name}:rank_best", "rank_best",
-                                         float(seen.min()), "rank", e, chart, (weeks[i],)))
-                    if len(col) and (col == col[0]).all() and sub[data, k].min() > 0:
-                        b.add(LedgerFact(f"S:{chart}:{kind}:{e.name}:rank_every", "rank_every",
-                                         float(col[0]), "rank", e, chart,
-                                         tuple(weeks[i] for i in data)))
-                # the start and end the chart shows: its first and last two weeks with data
-                shown = sub[data] if len(data) else sub
-                for measure, row in (("start", _mean2(shown)[0] if len(shown) > 1 else shown[0]),
-                                     ("end", _mean2(shown)[-1] if len(shown) > 1 else shown[-1]),
-                                     ("peak", sub.max(axis=0)), ("mean", sub.mean(axis=0))):
-                    r = _rank_row(row)
-                    wd = [weeks[i] for i in data] if len(data) else list(weeks)
-                    for k, e in enumerate(order):
-                        if row[k] <= 0:
-                            continue
-                        if measure == "start":
-                            weeks_of = wd[:2]
-                        elif measure == "end":
-                            weeks_of = wd[-2:]
-                        elif measure == "peak":
-                            weeks_of = (weeks[int(np.argmax(sub[:, k]))],)
-                        else:
-                            weeks_of = weeks
-                        b.add(LedgerFact(f"S:{chart}:{kind}:{e.name}:rank_{measure}",
-                                         f"rank_{measure}", float(r[k]), "rank", e, chart,
-                                         tuple(weeks_of)))
-        # brands: families of one provider sharing a leading word ("Claude", "Kling")
-        for brand, members in brands.items():
-            cols = [table.entities.index(m) for m in members if m in table.entities]
-            if not cols:
+
+def _level_series(b: _Builder, chart: str, kind: str, names: tuple[str, ...],
+                  matrix: np.ndarray) -> None:
+    for j, name in enumerate(names):
+        if kind == "provider" and name in ("", UNKNOWN_PROVIDER):
+            continue
+        e = Entity(kind, name)
+        v = np.asarray(matrix[:, j], dtype=float)
+        b.track(chart, e, v)
+        rel = b.releases.get(name) if kind == "family" else None
+        b.summaries(chart, e, v, f"{kind}:{name}", rel[0] if rel else None)
+    # a level's ranks follow its own series (not all levels' series first): the facts keep
+    # the order they always had, and the first fact of an id is the one that stays
+    _rank_facts(b, chart, kind, names, matrix)
+
+
+def _rank_facts(b: _Builder, chart: str, kind: str, names: tuple[str, ...],
+                matrix: np.ndarray) -> None:
+    """Ranks among the chart's named families (or providers): the weekly rank table, the
+    best and the every-week rank, and the rank at start, end, peak and by mean."""
+    named = [(j, n) for j, n in enumerate(names) if n != OTHER and
+             not (kind == "provider" and n in ("", UNKNOWN_PROVIDER))]
+    if not named:
+        return
+    weeks = b.weeks
+    idx = [j for j, _ in named]
+    sub = np.asarray(matrix[:, idx], dtype=float)
+    rk = _rank_matrix(sub)
+    order = tuple(Entity(kind, n) for _, n in named)
+    b.ranks[(chart, kind)] = (order, rk)
+    data = np.flatnonzero(b.totals[chart] > 0)  # the weeks the chart has data
+    # "led in every week", "每周都排第一": the same rank in every week with data
+    for k, e in enumerate(order):
+        col = rk[data, k] if len(data) else rk[:0, k]
+        seen = col[sub[data, k] > 0] if len(col) else col
+        if len(seen):  # "entered the top 5": its best weekly rank
+            i = int(data[np.flatnonzero(sub[data, k] > 0)[int(np.argmin(seen))]])
+            b.add(LedgerFact(f"S:{chart}:{kind}:{e.name}:rank_best", "rank_best",
+                             float(seen.min()), "rank", e, chart, (weeks[i],)))
+        if len(col) and (col == col[0]).all() and sub[data, k].min() > 0:
+            b.add(LedgerFact(f"S:{chart}:{kind}:{e.name}:rank_every", "rank_every",
+                             float(col[0]), "rank", e, chart, tuple(weeks[i] for i in data)))
+    # the start and end the chart shows: its first and last two weeks with data
+    shown = sub[data] if len(data) else sub
+    for measure, row in (("start", _mean2(shown)[0] if len(shown) > 1 else shown[0]),
+                         ("end", _mean2(shown)[-1] if len(shown) > 1 else shown[-1]),
+                         ("peak", sub.max(axis=0)), ("mean", sub.mean(axis=0))):
+        r = _rank_row(row)
+        wd = [weeks[i] for i in data] if len(data) else list(weeks)
+        for k, e in enumerate(order):
+            if row[k] <= 0:
                 continue
-            e = Entity("brand", brand)
-            v = np.asarray(fam[:, cols].sum(axis=1), dtype=float)
-            series[(chart, e)] = v
-            ents.append(e)
-            _present(present, e, v, weeks)
-            b.summaries(chart, e, v, f"brand:{brand}", None)
-        # tag groups ("hybrid reasoning models") and the bots they name apart from their family
-        for group in (g for g in shares.groups if g.chart == chart):
-            members = group.shares
-            parts = [(Entity("group", group.tag), group.share)]
-            parts += [(Entity("bot", m), members[:, k]) for k, m in enumerate(group.members)
-                      if group.member_kind[m] == "bot"]
-            for e, v in parts:
-                if e in ents:
-                    continue  # a bot two tags name: its series is the same in both
-                v = np.asarray(v, dtype=float)
-                series[(chart, e)] = v
-                ents.append(e)
-                _present(present, e, v, weeks)
-                b.summaries(chart, e, v, f"{e.kind}:{e.name}", None)
-        # the chart itself: its share of its parent (reasoning of all text), and counts
-        ce = Entity("chart", chart)
-        if table.parent_share is not None:
-            v = np.asarray(table.parent_share, dtype=float)
-            series[(chart, ce)] = v
-            b.summaries(chart, ce, v, "chart:parent", None)
-        ents.append(ce)
-        active = [n for j, n in enumerate(table.entities) if n != OTHER and fam[:, j].sum() > 0]
-        provs = {table.provider.get(n) for n in active} - {None, "", UNKNOWN_PROVIDER}
-        b.add(LedgerFact(f"S:{chart}:families", "families", float(len(active)), "count", ce,
-                         chart, weeks))
-        b.add(LedgerFact(f"S:{chart}:providers", "providers", float(len(provs)), "count", ce,
-                         chart, weeks))
-        b.add(LedgerFact(f"S:{chart}:messages", "messages", float(totals[chart].sum()), "count",
-                         ce, chart, weeks))
-        launched = [n for n in active if n in releases and releases[n][0] > weeks[0]]
-        b.add(LedgerFact(f"S:{chart}:launched", "launched", float(len(launched)), "count", ce,
-                         chart, weeks))
-        for p in provs:
-            fams = [n for n in active if table.provider.get(n) == p]
-            b.add(LedgerFact(f"S:{chart}:provider:{p}:families", "families", float(len(fams)),
-                             "count", Entity("provider", p), chart, weeks))
-        chart_entities[chart] = ents
+            if measure == "start":
+                weeks_of = wd[:2]
+            elif measure == "end":
+                weeks_of = wd[-2:]
+            elif measure == "peak":
+                weeks_of = (weeks[int(np.argmax(sub[:, k]))],)
+            else:
+                weeks_of = weeks
+            b.add(LedgerFact(f"S:{chart}:{kind}:{e.name}:rank_{measure}", f"rank_{measure}",
+                             float(r[k]), "rank", e, chart, tuple(weeks_of)))
 
-    # registry counts and the period's length
-    charts = tuple(shares.charts)
-    everywhere = charts[0] if charts else ""
+
+def _brand_series(b: _Builder, chart: str, table: ShareTable) -> None:
+    """Brands: families of one provider sharing a leading word ("Claude", "Kling")."""
+    for brand, members in b.brands.items():
+        cols = [table.entities.index(m) for m in members if m in table.entities]
+        if not cols:
+            continue
+        e = Entity("brand", brand)
+        v = np.asarray(table.shares[:, cols].sum(axis=1), dtype=float)
+        b.track(chart, e, v)
+        b.summaries(chart, e, v, f"brand:{brand}", None)
+
+
+def _group_series(b: _Builder, chart: str, table: ShareTable) -> None:
+    """Tag groups ("hybrid reasoning models") and the bots they name apart from their family."""
+    ents = b.chart_entities[chart]
+    for group in (g for g in b.shares.groups if g.chart == chart):
+        members = group.shares
+        parts = [(Entity("group", group.tag), group.share)]
+        parts += [(Entity("bot", m), members[:, k]) for k, m in enumerate(group.members)
+                  if group.member_kind[m] == "bot"]
+        for e, v in parts:
+            if e in ents:
+                continue  # a bot two tags name: its series is the same in both
+            v = np.asarray(v, dtype=float)
+            b.track(chart, e, v)
+            b.summaries(chart, e, v, f"{e.kind}:{e.name}", None)
+        # "混合推理模型共有四款", "four hybrid reasoning bots": the bots the registry tags
+        tagged = [n for n, bot in b.registry.bots.items() if group.tag in bot.tags
+                  and not bot.excluded]
+        b.add(LedgerFact(f"S:{chart}:group:{group.tag}:bots", "bots", float(len(tagged)),
+                         "count", Entity("group", group.tag), chart, b.weeks))
+
+
+def _chart_counts(b: _Builder, chart: str, table: ShareTable) -> None:
+    """The chart itself: its share of its parent (reasoning of all text), and its counts of
+    families, providers, messages and launches, and of families per provider."""
+    weeks, fam = b.weeks, table.shares
+    ce = Entity("chart", chart)
+    if table.parent_share is not None:
+        v = np.asarray(table.parent_share, dtype=float)
+        b.series[(chart, ce)] = v
+        b.summaries(chart, ce, v, "chart:parent", None)
+    b.chart_entities[chart].append(ce)
+    active = [n for j, n in enumerate(table.entities) if n != OTHER and fam[:, j].sum() > 0]
+    provs = {table.provider.get(n) for n in active} - {None, "", UNKNOWN_PROVIDER}
+    b.add(LedgerFact(f"S:{chart}:families", "families", float(len(active)), "count", ce,
+                     chart, weeks))
+    b.add(LedgerFact(f"S:{chart}:providers", "providers", float(len(provs)), "count", ce,
+                     chart, weeks))
+    b.add(LedgerFact(f"S:{chart}:messages", "messages", float(b.totals[chart].sum()), "count",
+                     ce, chart, weeks))
+    launched = [n for n in active if n in b.releases and b.releases[n][0] > weeks[0]]
+    b.add(LedgerFact(f"S:{chart}:launched", "launched", float(len(launched)), "count", ce,
+                     chart, weeks))
+    for p in sorted(provs):  # sorted: the fact order must not follow the hash seed
+        fams = [n for n in active if table.provider.get(n) == p]
+        b.add(LedgerFact(f"S:{chart}:provider:{p}:families", "families", float(len(fams)),
+                         "count", Entity("provider", p), chart, weeks))
+
+
+# ---------------------------------------------------------------- the period: b
+
+_PERIOD = Entity("chart", "*")  # the entity of period-wide facts (chart "*")
+
+
+def _registry_counts(b: _Builder) -> None:
+    """Bots per family, families and bots per provider, and the registry's totals."""
+    registry = b.registry
+    everywhere = b.charts[0] if b.charts else ""
     for fam_name, family in registry.families.items():
         if fam_name == OTHER:
             continue
@@ -404,85 +438,119 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry,
         nbots = sum(len(registry.families[f].bots) for f in fams)
         b.add(LedgerFact(f"S:registry:provider:{p}:bots", "bots", float(nbots), "count", pe,
                          everywhere, ()))
-    glob = Entity("chart", "*")
     active_bots = [n for n, bot in registry.bots.items() if not bot.excluded]
     for name, value in (("bots", len(active_bots)), ("families", len(registry.families)),
-                        ("providers", len(registry.providers)), ("charts", len(charts))):
-        b.add(LedgerFact(f"S:registry:{name}", name, float(value), "count", glob, "*", ()))
-    b.add(LedgerFact("S:period:weeks", "weeks", float(len(weeks)), "weeks", glob, "*", weeks))
-    if shares.top_n:  # "the top 9": how many models each week's list names
-        b.add(LedgerFact("S:top_n", "top_n", float(shares.top_n), "count", glob, "*", weeks))
+                        ("providers", len(registry.providers)), ("charts", len(b.charts))):
+        b.add(LedgerFact(f"S:registry:{name}", name, float(value), "count", _PERIOD, "*", ()))
 
-    # the methodology's exclusions, for the footnotes that state them: each excluded bot's
-    # and each follow-up trigger's share of its category's requests before exclusion
-    # ("Assistant ... about 15% of all text messages")
+
+def _period_length(b: _Builder) -> None:
+    """The period's length in weeks, and the top N of a top-N extract."""
+    b.add(LedgerFact("S:period:weeks", "weeks", float(len(b.weeks)), "weeks", _PERIOD, "*",
+                     b.weeks))
+    if b.shares.top_n:  # "the top 9": how many models each week's list names
+        b.add(LedgerFact("S:top_n", "top_n", float(b.shares.top_n), "count", _PERIOD, "*",
+                         b.weeks))
+
+
+def _exclusion_shares(b: _Builder) -> None:
+    """The methodology's exclusions, for the footnotes that state them: each excluded bot's
+    and each follow-up trigger's share of its category's requests before exclusion
+    ("Assistant ... about 15% of all text messages")."""
     excluded_in: dict[str, int] = {}
-    for x in shares.exclusions:
+    for x in b.shares.exclusions:
         excluded_in[x.category] = excluded_in.get(x.category, 0) + x.messages
-    for x in shares.exclusions:
-        if x.category not in totals:
+    for x in b.shares.exclusions:
+        if x.category not in b.totals:
             continue
-        whole = float(totals[x.category].sum()) + excluded_in[x.category]
+        whole = float(b.totals[x.category].sum()) + excluded_in[x.category]
         if whole <= 0:
             continue
-        bot = registry.bots.get(x.what) if x.reason == "excluded bot" else None
+        bot = b.registry.bots.get(x.what) if x.reason == "excluded bot" else None
         e = Entity("family", bot.family) if bot is not None else Entity("chart", x.category)
         b.add(LedgerFact(f"S:{x.category}:excluded:{x.what}", "excluded_share",
-                         100.0 * x.messages / whole, "pct", e, x.category, weeks))
+                         100.0 * x.messages / whole, "pct", e, x.category, b.weeks))
 
-    # the findings' own facts
-    finding_ids: set[str] = set()
-    if findings is not None:
-        for f in getattr(findings, "findings", ()):
-            for fact in getattr(f, "facts", {}).values():
-                e = Entity(fact.entity_kind, fact.entity)
-                value = fact.value if fact.unit == "date" else float(fact.value)
-                lf = LedgerFact(fact.id, fact.name, value, fact.unit, e, fact.chart,
-                                tuple(fact.weeks), finding=True)
-                b.facts[fact.id] = lf
-                finding_ids.add(fact.id)
 
-    by_entity: dict[Entity, list[LedgerFact]] = {}
-    by_chart: dict[str, list[LedgerFact]] = {}
-    for fact in b.facts.values():
-        by_entity.setdefault(fact.entity, []).append(fact)
-        by_chart.setdefault(fact.chart, []).append(fact)
+def _finding_facts(b: _Builder) -> None:
+    """The findings' own facts, as they are. Last, and not through `add`: a finding's fact
+    replaces a summary of the same id (in that summary's place in the order)."""
+    if b.findings is None:
+        return
+    for f in getattr(b.findings, "findings", ()):
+        for fact in getattr(f, "facts", {}).values():
+            e = Entity(fact.entity_kind, fact.entity)
+            value = fact.value if fact.unit == "date" else float(fact.value)
+            b.facts[fact.id] = LedgerFact(fact.id, fact.name, value, fact.unit, e, fact.chart,
+                                          tuple(fact.weeks), finding=True)
+            b.finding_ids.add(fact.id)
 
-    aliases, names = _aliases(registry, shares, brands, chart_words)
-    masker = Masker(names)  # chart words carry no digits: they are found, not masked
-    for chart in shares.charts:
+
+# The fact builders, in order: the order of the facts (the first fact of an id stays).
+CHART_FACTS = (_family_series, _provider_series, _brand_series, _group_series, _chart_counts)
+PERIOD_FACTS = (_registry_counts, _period_length, _exclusion_shares, _finding_facts)
+
+
+def build_ledger(shares: Shares, findings: Any | None, registry: Registry,
+                 vocab: Vocabulary | None = None) -> Ledger:
+    """Share tables (+ findings, optional) + registry → the ledger verification binds against.
+
+    `findings` is a Findings object (anything with `.findings`, each with `.facts`: a mapping
+    of name → Fact), or None for a ledger of the share tables alone. `vocab` adds the words
+    the platform's profile uses for its charts ("tool use" for `tools`).
+    """
+    vocab = vocab or Vocabulary(top_n=shares.top_n)
+
+    def chart_words(chart: str) -> tuple[str, ...]:
+        # the five known charts keep their own words; any other gets its profile's words
+        # ("tool use" for `tools`)
+        return CHART_WORDS[chart] if chart in CHART_WORDS else vocab.chart_phrases(chart)
+
+    b = _Builder(shares, findings, registry)
+    for chart in b.charts:
+        for build in CHART_FACTS:
+            build(b, chart, shares[chart])
+    for build in PERIOD_FACTS:
+        build(b)
+
+    aliases, names = _aliases(registry, shares, b.brands, chart_words)
+    for chart in b.charts:
         for word in chart_words(chart) + (chart,):
             aliases.setdefault(name_key(word), (Entity("chart", chart),))
+    freeze = MappingProxyType
+    return Ledger(
+        period=shares.weeks.label, weeks=b.weeks, charts=b.charts,
+        facts=freeze(dict(b.facts)),
+        by_entity=freeze(_grouped(b.facts.values(), lambda f: f.entity)),
+        by_chart=freeze(_grouped(b.facts.values(), lambda f: f.chart)),
+        series=freeze(b.series),
+        chart_entities=freeze({k: tuple(v) for k, v in b.chart_entities.items()}),
+        releases=freeze({Entity("family", n): tuple(dict.fromkeys(_monday(d) for d in ds))
+                         for n, ds in b.releases.items()}),  # Mondays of release weeks
+        present=freeze(b.present), totals=freeze(b.totals),
+        aliases=freeze(aliases), names=names,
+        masker=Masker(names),  # chart words carry no digits: they are found, not masked
+        chart_word_rx=_chart_word_rx(b.charts, chart_words),
+        ranks=freeze(b.ranks), finding_ids=frozenset(b.finding_ids),
+        parents=freeze({c: shares[c].parent for c in b.charts if shares[c].parent}),
+        vocab_words=freeze({c: tuple(w.lower() for w in chart_words(c)) for c in b.charts}),
+    )
+
+
+def _grouped(facts, key) -> dict:
+    out: dict[Any, list[LedgerFact]] = {}
+    for fact in facts:
+        out.setdefault(key(fact), []).append(fact)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _chart_word_rx(charts: tuple[str, ...], chart_words) -> re.Pattern:
+    """Any chart word, longest first; an ASCII word only as a whole word."""
     words = sorted({w for c in charts for w in chart_words(c) + (c.lower(),)},
                    key=lambda w: -len(w))
-    chart_rx = re.compile(
+    return re.compile(
         "|".join(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
                  for w in words) or r"(?!x)x", re.IGNORECASE)
-
-    release_mondays = {Entity("family", n): tuple(dict.fromkeys(_monday(d) for d in ds))
-                       for n, ds in releases.items()}
-    return Ledger(
-        period=shares.weeks.label,
-        weeks=weeks,
-        charts=charts,
-        facts=MappingProxyType(dict(b.facts)),
-        by_entity=MappingProxyType({k: tuple(v) for k, v in by_entity.items()}),
-        by_chart=MappingProxyType({k: tuple(v) for k, v in by_chart.items()}),
-        series=MappingProxyType(series),
-        chart_entities=MappingProxyType({k: tuple(v) for k, v in chart_entities.items()}),
-        releases=MappingProxyType(release_mondays),
-        present=MappingProxyType(present),
-        totals=MappingProxyType(totals),
-        aliases=MappingProxyType(aliases),
-        names=names,
-        masker=masker,
-        chart_word_rx=chart_rx,
-        ranks=MappingProxyType(ranks),
-        finding_ids=frozenset(finding_ids),
-        parents=MappingProxyType({c: shares[c].parent for c in charts if shares[c].parent}),
-        vocab_words=MappingProxyType({c: tuple(w.lower() for w in chart_words(c))
-                                      for c in charts}),
-    )
 
 
 def _present(present: dict, e: Entity, v: np.ndarray, weeks: tuple[date, ...]) -> None:

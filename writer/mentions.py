@@ -408,9 +408,9 @@ ZH_QUAL = [
     (r"(?:略高于|略超过|稍高于|略多于|刚过|刚刚超过|略超)", "just_over"),
     (r"(?:约为|约占|大约|大概|大致|约|差不多|估计)", "approx"),
     (r"(?:将近|接近|近乎|几乎|逼近|近)", "nearly"),
-    (r"(?:超过了|超过|超出|逾|高于|多于|大于|过)", "above"),
+    (r"(?:超过了|超过|超出|突破|升破|逾|高于|多于|大于|过)", "above"),
     (r"(?:至少|不少于|不低于)", "at_least"),
-    (r"(?:不到|不足|低于|少于|小于|未满|未及)", "below"),
+    (r"(?:不到|不足|低于|少于|小于|未满|未及|跌破|跌穿|跌到了?\s*不足)", "below"),
     (r"(?:最多|至多|不超过|不高于|上限)", "at_most"),
     (r"(?:仅仅用了|仅用了|只用了|仅仅|仅用|只用|短短|仅|只有|只|才)", "just"),
 ]
@@ -1072,8 +1072,12 @@ def _ranks(text: str, claims: _Claims, hits: list[_Hit]) -> None:
     for m in _ZH_TOP.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
+        # "位居推理消息前三。": a ranking verb a few characters back, the clause ending at 前N
+        ranked = re.search(r"(?:排名|位居|位列|跻身|排在|挤进|稳居|仍居)[^，。；,;]{0,10}$",
+                           text[max(0, m.start() - 14):m.start()]) and \
+            re.match(r"(?a)\s*(?:[，。；,;！!]|$)", text[m.end():m.end() + 2])
         if not (m.group(2) or text[max(0, m.start() - 2):m.start()] in ("排名", "位居", "位列", "跻身")
-                or re.match(r"(?a)\s*(?:之列|之内|名单|榜)", text[m.end():m.end() + 4])):
+                or re.match(r"(?a)\s*(?:之列|之内|名单|榜)", text[m.end():m.end() + 4]) or ranked):
             continue
         v = m.group(1)
         n = int(v) if v.isdigit() else int(zh_number(v))
@@ -1303,6 +1307,11 @@ def _share_words(text: str, claims: _Claims, hits: list[_Hit], lang: str) -> Non
         if after.startswith(("以上", "多")):
             qual, end = "above", end + (2 if after.startswith("以上") else 1)
         _fraction_hit(text, claims, hits, m.start(), end, 0.5, qual)
+    for m in _EN_FRACTION_NOUN.finditer(text):
+        num, den = EN_UNITS[m.group(1).lower()], EN_UNITS[m.group(3).lower()]
+        if num < den and claims.free(m.start(), m.end()) and \
+                not re.search(r"(?i)\b(?:of|and|or|to|than)\b", m.group(2)):
+            _fraction_hit(text, claims, hits, m.start(), m.end(), num / den)
     for m in _EN_FRACTION.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
@@ -1327,6 +1336,12 @@ def _share_words(text: str, claims: _Claims, hits: list[_Hit], lang: str) -> Non
         _fraction_hit(text, claims, hits, m.start(), m.end(), frac)
 
 
+# "one text message in ten", "one request in five": a fraction with its noun inside
+_EN_FRACTION_NOUN = _rx(
+    r"\b(one|two|three|four)\s+((?:[a-z-]+\s+){1,3}?)in\s+(two|three|four|five|six|seven|eight|"
+    r"nine|ten)\b", re.IGNORECASE)
+
+
 def _fraction_hit(text, claims, hits, start, end, frac, qual=None) -> None:
     """A fraction is a share ("a quarter of video") or, after a change verb, a ratio."""
     b = _before(text, start, 30)
@@ -1335,6 +1350,9 @@ def _fraction_hit(text, claims, hits, start, end, frac, qual=None) -> None:
     if q == "exact":
         q = "approx"
     change = _CHANGE_EN.search(b) or _CHANGE_ZH.search(b) or re.search(r"(?a)\bby\s+$", b, re.IGNORECASE)
+    if re.search(r"(?ai)\b(?:made|make|makes|making|took|take|takes)\s+up\s+"
+                 r"(?:(?:about|around|roughly|nearly|almost|over|under)\s+)?$", b):
+        change = None  # "made up about two-thirds": a share, as "made up 65%" is
     claims.take(start, end)
     if change and not re.search(r"(?a)(?:(?<!不)到|至)\s*$|\bto\s+$", b):
         sm = list(_SIGN_EN.finditer(b)) + list(_SIGN_ZH.finditer(b))

@@ -60,6 +60,7 @@ class DraftOptions:
     chart_cache: Path | None = None  # rendered charts reused across runs (None: render all)
     profile: Profile = Profile()  # the platform: its name, unit, audience and words
     compare_weeks: Weeks | None = None  # draft --compare: the earlier period to compare with
+    notes: str = ""  # draft --context FILE: notes the LLM may use for 'why' sentences
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def draft(dataset: Dataset, weeks: Weeks, prompts: Prompts, options: DraftOption
     plan = make_plan(a.findings, a.shares.charts)
     if not plan.sections:
         raise InputError(_nothing_to_say(a))
-    ctx = context(a, plan)
+    ctx = context(a, plan, options.notes)
     offline = {lang: write_offline(ctx, plan, lang) for lang in options.langs}
     outcomes: tuple[Outcome, ...] = ()
     drafts: Mapping[str, Draft] = offline
@@ -293,11 +294,12 @@ def _verify_and_publish(a, plan, ctx, drafts, charts, jobs, rendering, options, 
     )
 
 
-def context(a: Analysis, plan=None) -> Context:
+def context(a: Analysis, plan=None, notes: str = "") -> Context:
     """What drafting needs to know about the period, for both backends and for eval."""
     weeks = a.weeks
     return Context(a.findings, a.ledger, all_names(a.dataset), weeks.label,
-                   weeks.start.isoformat(), weeks.end.isoformat(), weeks.count, a.vocab)
+                   weeks.start.isoformat(), weeks.end.isoformat(), weeks.count, a.vocab,
+                   notes)
 
 
 def data_note(a: Analysis, lang: str, override: str | None = None) -> str | None:

@@ -243,6 +243,10 @@ def render_post(p: PostInput) -> str:
         "data_sha256": p.data_sha256,
         "generated_by": _yaml_str(p.generated_by),
         "fallback_sections": "[" + ", ".join(d.fallback_sections) + "]",
+        # why each part fell back (LLM drafts only): a verified part is never dropped unsaid
+        "fallback_reasons": (json.dumps({k: d.reasons[k] for k in d.fallback_sections
+                                         if k in d.reasons}, ensure_ascii=False)
+                             if getattr(d, "reasons", None) and d.fallback_sections else None),
         "facts": "[" + ", ".join(list(d.facts) + [i for _, ids in p.since for i in ids]) + "]",
         "compare": _yaml_str(p.compare_label) if p.compare_label else None,
         "body_sha256": body_hash(body),  # what writer before post_sha256 checks

@@ -703,6 +703,32 @@ def _cjk(text: str, pos: int) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in window)
 
 
+_DATE_PAIR_OPEN = re.compile(r"(?i)(?:\b(?:between|from)\s+(?:the\s+)?|[从自在由]\s*)$")
+_DATE_PAIR_SEP = re.compile(r"(?i)\s*(?:and|to|through|until|till|-|–|—|至|到|和|与)\s*(?:the\s+)?")
+
+
+def _paired_date(s, m: Mention) -> int | None:
+    """"from 2% to 10% between January and May": the first date is the from number's, the
+    second the to number's. None unless the date is one of such a pair after a from → to."""
+    if not s.pairs:
+        return None
+    for d1, d2 in zip(s.dates, s.dates[1:]):
+        if m is not d1 and m is not d2:
+            continue
+        if not (_DATE_PAIR_SEP.fullmatch(s.text, d1.end, d2.start)
+                and _DATE_PAIR_OPEN.search(s.text, max(0, d1.start - 12), d1.start)):
+            return None
+        same = [p for p in s.pairs if s.clause_of(s.live[p[0]].start) == s.clause_of(d1.start)]
+        before = [p for p in same if s.live[p[1]].end <= d1.start]
+        after = [p for p in same if s.live[p[0]].start >= d2.end]
+        # the pair it follows (English), or precedes ("在1月至5月间从2%升至10%")
+        pair = (after[:1] or before[-1:]) if s.zh_order else (before[-1:] or after[:1])
+        if not pair:
+            return None
+        return pair[0][0] if m is d1 else pair[0][1]
+    return None
+
+
 def _attached(m_start: int, m_end: int, live: list[Mention], clause: int, clause_of,
               after_first: bool) -> int | None:
     """The number a date phrase or duration belongs to: in its clause, the nearest number
@@ -786,71 +812,75 @@ def _stated_consistency(live: list[Mention], pairs: list[tuple[int, int]], file:
     return out
 
 
-def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, int],
-                    names: Sequence[tuple[int, int, tuple[Entity, ...]]], file: str | None,
-                    bound: list[str], said_of: Mapping[int, tuple] | None = None) -> list[Issue]:
-    """Bind one sentence's mentions. Appends the finding facts cited to `bound`.
+@dataclass
+class _Sentence:
+    """One sentence being bound, passed through the phases of _check_sentence in turn: what
+    it says (built here), and what each phase has found so far (filled in by the phases)."""
 
-    said_of: id(mention) → (entities it is said of or (), the chart a word by it names or
-    None), for the mentions whose subject or chart the sentence fixes."""
-    said_of = said_of or {}
-    L = ctx.ledger
-    issues: list[Issue] = []
-    dates = [m for m in ms if m.kind == "date"]
-    durations = [m for m in ms if m.kind == "duration"]
-    if not ctx.entities:
-        # "each bar in the charts is one week": a unit, not a claim, when nothing is named
-        durations = [m for m in durations if not (m.value == 1 and m.qualifier == "exact")]
-    numbers = [m for m in ms if m.kind in ("pct", "pp", "ratio", "count", "rank", "number")]
-    clauses = _clauses(text, *span)
+    ms: list[Mention]
+    ctx: _Ctx
+    text: str
+    span: tuple[int, int]
+    names: Sequence[tuple[int, int, tuple[Entity, ...]]]
+    file: str | None
+    bound: list[str]  # the finding facts cited, appended to (the caller's list)
+    # id(mention) → (entities it is said of or (), the chart a word by it names or None[, when])
+    said_of: Mapping[int, tuple]
+    issues: list[Issue] = field(default_factory=list)
+    # set by __post_init__: the sentence's mentions by kind, its clauses, who it is about
+    dates: list[Mention] = field(init=False)
+    durations: list[Mention] = field(init=False)
+    numbers: list[Mention] = field(init=False)  # less the rests, once candidates are found
+    clauses: list[tuple[int, int]] = field(init=False)
+    zh_order: bool = field(init=False)  # a date or duration belongs to the number after it
+    named: list[Entity] = field(init=False)  # the entities named, or else the charts' ones
+    fams: list[Entity] = field(init=False)
+    # _read_dates: each date's day ranges; "at the end of the period" (start, end, range)
+    spans: dict[int, list[tuple[date, date]]] = field(default_factory=dict)
+    period_phrases: list[tuple[int, int, tuple[date, date]]] = field(default_factory=list)
+    # _open_release_weeks: the weeks a duration after a release points at
+    extra: list[tuple[date, date]] = field(default_factory=list)
+    # _gather_candidates: the numbers that have candidates (live), best first (cands)
+    rests: list[Mention] = field(default_factory=list)
+    votes: dict[str, int] = field(default_factory=dict)
+    cands: list[list[LedgerFact]] = field(default_factory=list)
+    live: list[Mention] = field(default_factory=list)
+    # _pair_numbers: from → to pairs (indices into live) and the sign said of each "to"
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+    signs: dict[int, int] = field(default_factory=dict)
+    # _date_needs, _period_needs, _duration_needs: what the bound numbers must make true
+    needs: list[_Need] = field(default_factory=list)
+    settled: bool = False  # a phase has the sentence's outcome: the later ones do not run
 
-    def clause_of(pos: int) -> int:
-        for i, (a, b) in enumerate(clauses):
+    def __post_init__(self) -> None:
+        ms, ctx, L = self.ms, self.ctx, self.ctx.ledger
+        self.dates = [m for m in ms if m.kind == "date"]
+        self.durations = [m for m in ms if m.kind == "duration"]
+        if not ctx.entities:
+            # "each bar in the charts is one week": a unit, not a claim, when nothing is named
+            self.durations = [m for m in self.durations
+                              if not (m.value == 1 and m.qualifier == "exact")]
+        self.numbers = [m for m in ms if m.kind in ("pct", "pp", "ratio", "count", "rank",
+                                                    "number")]
+        self.clauses = _clauses(self.text, *self.span)
+        self.zh_order = _cjk(self.text, self.span[0] + (self.span[1] - self.span[0]) // 2)
+        self.named = ctx.entities or [e for c in ctx.charts for e in L.chart_entities.get(c, ())]
+        self.fams = [e for e in self.named if e.kind == "family"]
+
+    @property
+    def L(self) -> Ledger:
+        return self.ctx.ledger
+
+    def clause_of(self, pos: int) -> int:
+        for i, (a, b) in enumerate(self.clauses):
             if a <= pos < b:
                 return i
         return -1
 
-    zh_order = _cjk(text, span[0] + (span[1] - span[0]) // 2)
-
-    # --- dates: day ranges; "the end of the period" / "期末" too
-    spans: dict[int, list[tuple[date, date]]] = {id(m): _in_period(m, L) for m in dates}
-    ctx.dated = [s for m in dates if m.role != "release" for s in spans[id(m)]]
-    n = len(L.weeks)
-    period_phrases = []
-    # A chart whose rows stop before the period does (or start after it) ends (starts) with
-    # its last (first) two weeks with data: that is the end its chart and findings show.
-    end_lo, start_hi = L.weeks[max(0, n - 2)], L.weeks[min(1, n - 1)]
-    for c in ctx.charts:
-        data_weeks = [w for w, t in zip(L.weeks, L.totals.get(c, ())) if t > 0]
-        if data_weeks:
-            end_lo = min(end_lo, data_weeks[-2:][0])
-            start_hi = max(start_hi, data_weeks[:2][-1])
-    for rx, rng in ((_PERIOD_END, (end_lo, L.last_day)),
-                    (_PERIOD_START, (L.first_day, start_hi + timedelta(days=6)))):
-        for pm in rx.finditer(text, span[0], span[1]):
-            period_phrases.append((pm.start(), pm.end(), rng))
-
-    named = ctx.entities or [e for c in ctx.charts for e in L.chart_entities.get(c, ())]
-    fams = [e for e in named if e.kind == "family"]
-
-    # --- durations after a release open the weeks they point at
-    extra: list[tuple[date, date]] = []
-    for m in durations:
-        iv = tolerance(m)
-        for e in fams if ctx.entities else []:
-            for r in L.releases.get(e, ()):
-                ks = [k for k in range(n + 60) if k in iv]
-                if m.role == "ordinal":
-                    ks = [k - 1 for k in ks if k >= 1] + ks
-                for k in ks[:60]:
-                    w = r + timedelta(weeks=k)
-                    if L.weeks[0] <= w <= L.weeks[-1]:
-                        extra.append((w, w + timedelta(days=6)))
-
-    # --- numbers: the facts each may be bound to
-    def ctx_for(m: Mention) -> _Ctx:
-        c = ctx
-        who, chart, *when = said_of.get(id(m), ((), None))
+    def ctx_for(self, m: Mention) -> _Ctx:
+        """The scope of one number: the sentence's, narrowed to what is said of it."""
+        c = self.ctx
+        who, chart, *when = self.said_of.get(id(m), ((), None))
         if when:
             c = replace(c, rank_time=when[0])
         if who:
@@ -862,206 +892,318 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
                         chart_ents=[e for e in c.chart_ents if chart in
                                     (e.name, c.ledger.parents.get(e.name))])
         # "Cartesia (7%)": a number right after a name in brackets is that name's
-        for s, e, ents in reversed(names):
-            if e <= m.start and _ADJACENT.match(text[e:m.start]) and ents:
+        for s, e, ents in reversed(self.names):
+            if e <= m.start and _ADJACENT.match(self.text[e:m.start]) and ents:
                 return replace(c, entities=list(ents))
         return c
 
+
+def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, int],
+                    names: Sequence[tuple[int, int, tuple[Entity, ...]]], file: str | None,
+                    bound: list[str], said_of: Mapping[int, tuple] | None = None) -> list[Issue]:
+    """Bind one sentence's mentions. Appends the finding facts cited to `bound`.
+
+    said_of: id(mention) → (entities it is said of or (), the chart a word by it names or
+    None), for the mentions whose subject or chart the sentence fixes.
+
+    The work is a list of phases (_PHASES), each a small function over one _Sentence:
+    dates and period phrases become day ranges; durations after a release open the weeks
+    they point at; each number gets its candidate facts; from → to pairs are found and the
+    stated numbers checked against each other; the dates, period phrases and durations
+    become needs; one fact per number is chosen that makes every need true; else the
+    sentence is reported, with the nearest truth. A phase that settles the outcome (a number
+    with no candidate, a binding found) ends the loop. To teach the checker something new
+    about a sentence, add a field to _Sentence and a phase (or a step of one) here.
+    """
+    s = _Sentence(ms, ctx, text, span, names, file, bound, said_of or {})
+    for phase in _PHASES:
+        phase(s)
+        if s.settled:
+            break
+    return s.issues
+
+
+# ---------------------------------------------------------------------- the phases
+
+
+def _read_dates(s: _Sentence) -> None:
+    """Dates: day ranges; "the end of the period" / "期末" too."""
+    L = s.L
+    s.spans = {id(m): _in_period(m, L) for m in s.dates}
+    s.ctx.dated = [r for m in s.dates if m.role != "release" for r in s.spans[id(m)]]
+    n = len(L.weeks)
+    # A chart whose rows stop before the period does (or start after it) ends (starts) with
+    # its last (first) two weeks with data: that is the end its chart and findings show.
+    end_lo, start_hi = L.weeks[max(0, n - 2)], L.weeks[min(1, n - 1)]
+    for c in s.ctx.charts:
+        data_weeks = [w for w, t in zip(L.weeks, L.totals.get(c, ())) if t > 0]
+        if data_weeks:
+            end_lo = min(end_lo, data_weeks[-2:][0])
+            start_hi = max(start_hi, data_weeks[:2][-1])
+    for rx, rng in ((_PERIOD_END, (end_lo, L.last_day)),
+                    (_PERIOD_START, (L.first_day, start_hi + timedelta(days=6)))):
+        for pm in rx.finditer(s.text, s.span[0], s.span[1]):
+            s.period_phrases.append((pm.start(), pm.end(), rng))
+
+
+def _open_release_weeks(s: _Sentence) -> None:
+    """Durations after a release open the weeks they point at."""
+    L = s.L
+    n = len(L.weeks)
+    for m in s.durations:
+        iv = tolerance(m)
+        for e in s.fams if s.ctx.entities else []:
+            for r in L.releases.get(e, ()):
+                ks = [k for k in range(n + 60) if k in iv]
+                if m.role == "ordinal":
+                    ks = [k - 1 for k in ks if k >= 1] + ks
+                for k in ks[:60]:
+                    w = r + timedelta(weeks=k)
+                    if L.weeks[0] <= w <= L.weeks[-1]:
+                        s.extra.append((w, w + timedelta(days=6)))
+
+
+_EXCLUSION_WORDS = re.compile(
+    r"(?i)\bexclu|\bleft\s+out\b|\bnot\s+counted\b|\bremoved\b|\bfiltered\b|\bbutton\b|"
+    r"\btrigger|\bfollow-?up|\bassistant\b|排除|不计入|剔除|未计入|不含|不包括|按钮|追问|触发")
+
+
+def _gather_candidates(s: _Sentence) -> None:
+    """Numbers: the facts each may be bound to, best first; a number with none is reported."""
     # "51% ... the remaining 49%": the rest is checked against the share it is the rest of
     # (_stated_consistency), not bound on its own
-    rests: list[Mention] = []
-    if any(m.kind == "pct" and m.role != "rest" for m in numbers):
-        rests = [m for m in numbers if m.role == "rest"]
-        numbers = [m for m in numbers if m.role != "rest"]
-    pools = [(_matches(m, ctx_for(m), extra), m) for m in numbers]
+    if any(m.kind == "pct" and m.role != "rest" for m in s.numbers):
+        s.rests = [m for m in s.numbers if m.role == "rest"]
+        s.numbers = [m for m in s.numbers if m.role != "rest"]
+    # a finding's "rest" (the others' share beside its leader) is said only as the rest:
+    # "ElevenLabs的份额不足六成" is ElevenLabs' own share, not the 20% the others hold
+    # and an exclusion's share only where its paragraph speaks of what was excluded (the
+    # footnotes: "... are excluded. They were about half of all audio requests.")
+    para = max(s.text.rfind("\n", 0, s.span[0]) + 1, s.text.rfind("\n\n", 0, s.span[0]))
+    excl = bool(_EXCLUSION_WORDS.search(s.text, para, s.span[1]))
+    pools = [([f for f in _matches(m, s.ctx_for(m), s.extra)
+               if (f.name != "rest" or m.role == "rest")
+               and (f.name != "excluded_share" or excl)], m) for m in s.numbers]
     # prefer the finding most of the sentence's numbers can come from (its main subject)
-    votes: dict[str, int] = {}
     for c, _ in pools:
         for prefix in {f.id.split(".")[0] for f in c
-                       if f.finding and (not ctx.entities or f.entity in ctx.entities)}:
-            votes[prefix] = votes.get(prefix, 0) + 1
-    cands: list[list[LedgerFact]] = []
-    live: list[Mention] = []
+                       if f.finding and (not s.ctx.entities or f.entity in s.ctx.entities)}:
+            s.votes[prefix] = s.votes.get(prefix, 0) + 1
     for (c, m) in pools:
         if not c:
-            issues.append(_number_issue(m, ctx_for(m), file))
+            s.issues.append(_number_issue(m, s.ctx_for(m), s.file))
             continue
-        cands.append(_order(c, m, ctx, votes))
-        live.append(m)
+        s.cands.append(_order(c, m, s.ctx, s.votes))
+        s.live.append(m)
 
-    # --- from → to pairs, and whether the stated numbers agree with each other
-    pairs: list[tuple[int, int]] = []
+
+def _pair_numbers(s: _Sentence) -> None:
+    """From → to pairs, and whether the stated numbers agree with each other."""
     pending: int | None = None
-    for i, m in enumerate(live):
+    for i, m in enumerate(s.live):
         if m.role == "from":
             pending = i
         elif m.role == "to" and pending is not None:
-            pairs.append((pending, i))
+            s.pairs.append((pending, i))
             pending = None
-    issues.extend(_stated_consistency(live + rests, pairs, file))
+    s.issues.extend(_stated_consistency(s.live + s.rests, s.pairs, s.file))
+    s.signs = {b: s.live[b].sign for _, b in s.pairs}
 
-    signs = {b: live[b].sign for _, b in pairs}
 
-    def pair_ok(fa: LedgerFact, fb: LedgerFact, sign: int = 0) -> bool:
-        if fa.entity != fb.entity or fa.chart != fb.chart or fa.id == fb.id:
-            return False
-        # "rose from about 15% to about 13%": the values bound must go the way it says
-        if sign and isinstance(fa.value, float) and isinstance(fb.value, float) and (
-                (fb.value - fa.value) * sign <= 0):
-            return False
-        if not fa.weeks or not fb.weeks:
-            return True
-        return min(fa.weeks) < min(fb.weeks)
+def _pair_ok(fa: LedgerFact, fb: LedgerFact, sign: int = 0) -> bool:
+    """Can fa → fb be the sentence's "from X to Y" (said to go the way of sign)?"""
+    if fa.entity != fb.entity or fa.chart != fb.chart or fa.id == fb.id:
+        return False
+    # "rose from about 15% to about 13%": the values bound must go the way it says
+    if sign and isinstance(fa.value, float) and isinstance(fb.value, float) and (
+            (fb.value - fa.value) * sign <= 0):
+        return False
+    if not fa.weeks or not fb.weeks:
+        return True
+    return min(fa.weeks) < min(fb.weeks)
 
-    # --- needs: dates, period phrases and durations the numbers must make true
-    needs: list[_Need] = []
-    has_numbers = bool(numbers)
-    for m in dates:
-        rngs = spans[id(m)]
-        lo, hi = rngs[0]
 
-        def within(f: LedgerFact, rngs=rngs) -> bool:
-            return any(_fact_overlaps(f, a, b) for a, b in rngs)
+def _date_needs(s: _Sentence) -> None:
+    """Each date phrase: settled on its own (a release, a peak, a finding's date, a date in
+    a sentence without numbers), or a need the bound numbers must make true."""
+    for m in s.dates:
+        _date_need(s, m)
 
-        # a finding's date (a launch week, a peak week) is cited by a date phrase of a week
-        # or so about an entity the sentence names: "H1" cites no week
-        fdates = [f for f in _finding_dates(ctx, ctx.entities) if within(f)
-                  ] if (hi - lo).days <= 31 else []
-        if m.role == "release":
-            # a release may lie outside the period ("o1-preview, released in September"):
-            # with no year written, the years around the period's are all read
-            every = _any_year(m, L)
-            rels = [r for e in (fams or named) for r in L.releases.get(e, ())]
-            rel_facts = [f for f in _finding_dates(ctx, ctx.entities)
-                         if re.search(r"launch|releas|debut", f.name)
-                         and any(_fact_overlaps(f, a, b) for a, b in every)]
-            if rel_facts:
-                _bind(bound, rel_facts[:1])
-            elif not any(_overlaps(r, a, b) for r in rels for a, b in every):
-                issues.append(_date_issue(m, ctx, file, "release", rels))
-            continue
-        if m.role == "peak":
-            peaks = [f for e in named for f in L.by_entity.get(e, ())
-                     if f.name in ("peak", "peak2") and (f.chart in ctx.charts or not ctx.entities)
-                     and within(f)]
-            pk_facts = [f for f in fdates if "peak" in f.name]
-            if peaks or pk_facts:
-                _bind(bound, pk_facts[:1])
-                continue
-            needs.append(_Need(m, "peak", test=lambda f, within=within: within(f)
-                               and "peak" in f.name, span=(lo, hi)))
-            continue
-        near = _attached(m.start, m.end, live, clause_of(m.start), clause_of, zh_order)
-        if near is not None:
-            # "3% by the end of April", "4月底的3%": the date says when that number was
-            needs.append(_Need(m, "date", test=within, index=near, related=tuple(fdates),
-                               span=(lo, hi)))
-            continue
-        rels = [r for e in named for r in L.releases.get(e, ())]
-        released = any(_overlaps(r, a, b) for r in rels for a, b in rngs)
-        if not has_numbers:
-            pres = [L.present[e] for e in named if e in L.present]
-            ok = bool(fdates) or released
-            _bind(bound, fdates[:1])
-            if not ctx.entities or not (pres or rels):
-                # nothing charted is named (a platform, a lab outside the data): the period
-                ok = ok or any(a <= L.last_day and b >= L.first_day for a, b in rngs)
-            ok = ok or any(p <= b and q + timedelta(days=6) >= a for p, q in pres
-                           for a, b in rngs)
-            if not ok:
-                issues.append(_date_issue(m, ctx, file, "none", rels))
-            continue
-        # a date in a clause of its own: a bound number's week, or a release it names
-        if fdates or released:
-            _bind(bound, fdates[:1])
-            continue
-        needs.append(_Need(m, "date", test=within, span=(lo, hi)))
 
-    for start, end, rng in period_phrases:
-        # "ended the period at about 13%", "held 80% at the end": the nearest number
-        dist = [(min(abs(start - x.end), abs(x.start - end)), i) for i, x in enumerate(live)
-                if clause_of(x.start) == clause_of(start)]
+def _date_need(s: _Sentence, m: Mention) -> None:
+    L, ctx = s.L, s.ctx
+    rngs = s.spans[id(m)]
+    lo, hi = rngs[0]
+
+    def within(f: LedgerFact) -> bool:
+        return any(_fact_overlaps(f, a, b) for a, b in rngs)
+
+    # a finding's date (a launch week, a peak week) is cited by a date phrase of a week
+    # or so about an entity the sentence names: "H1" cites no week
+    fdates = [f for f in _finding_dates(ctx, ctx.entities) if within(f)
+              ] if (hi - lo).days <= 31 else []
+    if m.role == "release":
+        # a release may lie outside the period ("o1-preview, released in September"):
+        # with no year written, the years around the period's are all read
+        every = _any_year(m, L)
+        rels = [r for e in (s.fams or s.named) for r in L.releases.get(e, ())]
+        rel_facts = [f for f in _finding_dates(ctx, ctx.entities)
+                     if re.search(r"launch|releas|debut", f.name)
+                     and any(_fact_overlaps(f, a, b) for a, b in every)]
+        if rel_facts:
+            _bind(s.bound, rel_facts[:1])
+        elif not any(_overlaps(r, a, b) for r in rels for a, b in every):
+            s.issues.append(_date_issue(m, ctx, s.file, "release", rels))
+        return
+    if m.role == "peak":
+        peaks = [f for e in s.named for f in L.by_entity.get(e, ())
+                 if f.name in ("peak", "peak2") and (f.chart in ctx.charts or not ctx.entities)
+                 and within(f)]
+        pk_facts = [f for f in fdates if "peak" in f.name]
+        if peaks or pk_facts:
+            _bind(s.bound, pk_facts[:1])
+            return
+        s.needs.append(_Need(m, "peak", test=lambda f: within(f) and "peak" in f.name,
+                             span=(lo, hi)))
+        return
+    near = _paired_date(s, m)
+    if near is None:
+        near = _attached(m.start, m.end, s.live, s.clause_of(m.start), s.clause_of, s.zh_order)
+    if near is not None:
+        # "3% by the end of April", "4月底的3%": the date says when that number was
+        s.needs.append(_Need(m, "date", test=within, index=near, related=tuple(fdates),
+                             span=(lo, hi)))
+        return
+    rels = [r for e in s.named for r in L.releases.get(e, ())]
+    released = any(_overlaps(r, a, b) for r in rels for a, b in rngs)
+    if not s.numbers:
+        pres = [L.present[e] for e in s.named if e in L.present]
+        ok = bool(fdates) or released
+        _bind(s.bound, fdates[:1])
+        if not ctx.entities or not (pres or rels):
+            # nothing charted is named (a platform, a lab outside the data): the period
+            ok = ok or any(a <= L.last_day and b >= L.first_day for a, b in rngs)
+        ok = ok or any(p <= b and q + timedelta(days=6) >= a for p, q in pres
+                       for a, b in rngs)
+        if not ok:
+            s.issues.append(_date_issue(m, ctx, s.file, "none", rels))
+        return
+    # a date in a clause of its own: a bound number's week, or a release it names
+    if fdates or released:
+        _bind(s.bound, fdates[:1])
+        return
+    s.needs.append(_Need(m, "date", test=within, span=(lo, hi)))
+
+
+def _period_needs(s: _Sentence) -> None:
+    """"ended the period at about 13%", "held 80% at the end": the nearest number."""
+    for start, end, rng in s.period_phrases:
+        dist = [(min(abs(start - x.end), abs(x.start - end)), i) for i, x in enumerate(s.live)
+                if s.clause_of(x.start) == s.clause_of(start)]
         near = min(dist)[1] if dist else None
         if near is not None:
-            m = live[near]
-            needs.append(_Need(m, "period", index=near, span=rng,
-                               test=lambda f, lo=rng[0], hi=rng[1]: _fact_overlaps(f, lo, hi)))
+            m = s.live[near]
+            s.needs.append(_Need(m, "period", index=near, span=rng,
+                                 test=lambda f, lo=rng[0], hi=rng[1]: _fact_overlaps(f, lo, hi)))
 
-    for m in durations:
-        iv = tolerance(m)
-        if m.role == "ordinal":  # "in its third week": 2 or 3 weeks after the release week
-            def ords(k, iv=iv):
-                return (k in iv) or ((k + 1) in iv)
+
+def _duration_needs(s: _Sentence) -> None:
+    """Each duration: a duration fact, the weeks since a release of a share it belongs to,
+    or (away from any share) a duration fact, the period's length or a pair's weeks."""
+    for m in s.durations:
+        _duration_need(s, m)
+
+
+def _duration_need(s: _Sentence, m: Mention) -> None:
+    ctx = s.ctx
+    iv = tolerance(m)
+    if m.role == "ordinal":  # "in its third week": 2 or 3 weeks after the release week
+        def ords(k):
+            return (k in iv) or ((k + 1) in iv)
+    else:
+        def ords(k):
+            return k in iv
+    ci = s.clause_of(m.start)
+    clause_text = s.text[s.clauses[ci][0]:s.clauses[ci][1]] if ci >= 0 else ""
+    after_release = bool(_RELEASE_WORD.search(clause_text)) or m.role == "ordinal"
+    pool = [f for f in _scope_facts(ctx, ("weeks",))
+            if not (after_release and f.id == "S:period:weeks")]
+    if _PERIOD_LENGTH.search(clause_text):
+        # "this report covers 21 weeks of data": the period's length, nothing else
+        pool = [f for f in pool if f.id == "S:period:weeks"]
+    statics = [f for f in pool if isinstance(f.value, float) and ords(f.value)]
+    if not s.numbers:
+        if statics:
+            _bind(s.bound, [f for f in statics if f.finding][:1])
         else:
-            def ords(k, iv=iv):
-                return k in iv
-        clause_text = text[clauses[clause_of(m.start)][0]:clauses[clause_of(m.start)][1]] \
-            if clause_of(m.start) >= 0 else ""
-        after_release = bool(_RELEASE_WORD.search(clause_text)) or m.role == "ordinal"
-        pool = [f for f in _scope_facts(ctx, ("weeks",))
-                if not (after_release and f.id == "S:period:weeks")]
-        if _PERIOD_LENGTH.search(clause_text):
-            # "this report covers 21 weeks of data": the period's length, nothing else
-            pool = [f for f in pool if f.id == "S:period:weeks"]
-        statics = [f for f in pool if isinstance(f.value, float) and ords(f.value)]
-        if not numbers:
-            if statics:
-                _bind(bound, [f for f in statics if f.finding][:1])
-            else:
-                issues.append(_duration_issue(m, ctx, file))
-            continue
-        by_finding = {f.id.split(".")[0]: f for f in statics if f.finding}
-        # a duration says when a share was reached: it belongs to a share, not to a rank
-        shares_only = [x if x.kind in ("pct", "pp", "ratio") else replace(x, start=-10**9,
-                                                                          end=-10**9)
-                       for x in live]
-        near = _attached(m.start, m.end, shares_only, clause_of(m.start), clause_of, zh_order)
+            s.issues.append(_duration_issue(m, ctx, s.file))
+        return
+    by_finding = {f.id.split(".")[0]: f for f in statics if f.finding}
+    # a duration says when a share was reached: it belongs to a share, not to a rank
+    shares_only = [x if x.kind in ("pct", "pp", "ratio") else replace(x, start=-10**9,
+                                                                      end=-10**9)
+                   for x in s.live]
+    near = _attached(m.start, m.end, shares_only, ci, s.clause_of, s.zh_order)
 
-        def fits(f: LedgerFact, ords=ords, by_finding=by_finding) -> bool:
-            return any(ords(k) for k in _since_release(ctx, f)) or (
-                f.finding and f.id.split(".")[0] in by_finding)
+    def fits(f: LedgerFact) -> bool:
+        return any(ords(k) for k in _since_release(ctx, f)) or (
+            f.finding and f.id.split(".")[0] in by_finding)
 
-        if near is not None:
-            # the share it follows or leads: "21% three weeks after", "仅用三周就占了21%"
-            needs.append(_Need(m, "duration", test=fits, index=near,
-                               related=tuple(by_finding.values())))
-            continue
-        period_ok = any(f.id == "S:period:weeks" for f in statics)
-        # "led for seven weeks" is not "seven weeks after the launch": a duration away from
-        # any share counts from a release only when the sentence speaks of one
-        from_release = bool(_RELEASE_WORD.search(text, span[0], span[1]))
+    if near is not None:
+        # the share it follows or leads: "21% three weeks after", "仅用三周就占了21%"
+        s.needs.append(_Need(m, "duration", test=fits, index=near,
+                             related=tuple(by_finding.values())))
+        return
+    period_ok = any(f.id == "S:period:weeks" for f in statics)
+    # "led for seven weeks" is not "seven weeks after the launch": a duration away from
+    # any share counts from a release only when the sentence speaks of one
+    from_release = bool(_RELEASE_WORD.search(s.text, s.span[0], s.span[1]))
+    pairs = s.pairs
 
-        def test_all(choice, ords=ords, fits=fits, period_ok=period_ok,
-                     from_release=from_release, by_finding=by_finding) -> bool:
-            if period_ok:
+    def test_all(choice) -> bool:
+        if period_ok:
+            return True
+        for f in choice:
+            if f is None:
+                continue
+            if f.finding and f.id.split(".")[0] in by_finding:
                 return True
-            for f in choice:
-                if f is None:
-                    continue
-                if f.finding and f.id.split(".")[0] in by_finding:
-                    return True
-                if from_release and fits(f):
-                    return True
-            for a, b in pairs:  # "from 40% to 20% over 19 weeks": the weeks between them
-                fa, fb = choice[a], choice[b]
-                if fa is not None and fb is not None and any(
-                        ords((wb - wa).days // 7) for wa in fa.weeks for wb in fb.weeks):
-                    return True
-            return False
-        needs.append(_Need(m, "duration", test_all=test_all, related=tuple(by_finding.values())))
+            if from_release and fits(f):
+                return True
+        for a, b in pairs:  # "from 40% to 20% over 19 weeks": the weeks between them
+            fa, fb = choice[a], choice[b]
+            if fa is not None and fb is not None and any(
+                    ords((wb - wa).days // 7) for wa in fa.weeks for wb in fb.weeks):
+                return True
+        return False
+    s.needs.append(_Need(m, "duration", test_all=test_all, related=tuple(by_finding.values())))
 
-    if len(live) < len(numbers):
-        return issues  # a number is already reported; its sentence needs no second issue
 
-    # --- one fact per number that makes every need true
-    if not needs and not pairs:
-        return _bound_ok(issues, [c[0] for c in cands], needs, bound)
+def _bind_numbers(s: _Sentence) -> None:
+    """One fact per number that makes every need true: bound, and the sentence is settled."""
+    if len(s.live) < len(s.numbers):
+        s.settled = True  # a number is already reported; its sentence needs no second issue
+        return
+    if not s.needs and not s.pairs:
+        choice: list[LedgerFact | None] = [c[0] for c in s.cands]
+    else:
+        choice = _solve(s)
+        if choice is None:
+            return
+    _bound_ok(s.issues, choice, s.needs, s.bound)
+    s.settled = True
+
+
+def _solve(s: _Sentence) -> list[LedgerFact | None] | None:
+    """A depth-first search for one fact per number that keeps every pair in order and makes
+    every need true; None when there is none."""
+    cands, pairs, needs, signs = s.cands, s.pairs, s.needs, s.signs
     choice: list[LedgerFact | None] = [None] * len(cands)
     nodes = 0
 
     def consistent(upto: int) -> bool:
         for a, b in pairs:
-            if a < upto and b < upto and not pair_ok(choice[a], choice[b], signs[b]):
+            if a < upto and b < upto and not _pair_ok(choice[a], choice[b], signs[b]):
                 return False
         for nd in needs:
             if nd.index is not None and nd.index < upto and not nd.holds(choice):
@@ -1087,31 +1229,47 @@ def _check_sentence(ms: list[Mention], ctx: _Ctx, text: str, span: tuple[int, in
     except _TooMany:
         # Too many combinations: check each need on its own (lenient, and rare).
         found = all(nd.possible(cands) for nd in needs) and all(
-            any(pair_ok(fa, fb, signs[b]) for fa in cands[a] for fb in cands[b]) for a, b in pairs)
+            any(_pair_ok(fa, fb, signs[b]) for fa in cands[a] for fb in cands[b])
+            for a, b in pairs)
         if found:
             choice = [c[0] for c in cands]
-    if found:
-        return _bound_ok(issues, choice, needs, bound)
+    return choice if found else None
 
-    # --- explain: which need can no choice satisfy?
+
+def _explain(s: _Sentence) -> None:
+    """No binding: which need can no choice satisfy? Else the sentence as a whole."""
     blamed = False
-    for nd in needs:
-        if not nd.possible(cands):
-            issues.append(_need_issue(nd, ctx, file, cands))
+    for nd in s.needs:
+        if not nd.possible(s.cands):
+            s.issues.append(_need_issue(nd, s.ctx, s.file, s.cands))
             blamed = True
-    for a, b in pairs:
-        if not any(pair_ok(fa, fb, signs[b]) for fa in cands[a] for fb in cands[b]):
-            ma, mb = live[a], live[b]
-            issues.append(Issue(file, mb.line, mb.col, mb.text,
-                                f"'from {ma.text} to {mb.text}' does not match one entity's "
-                                "values in that order", _nearest_pair(ma, mb, cands[a], cands[b])))
+    for a, b in s.pairs:
+        if not any(_pair_ok(fa, fb, s.signs[b]) for fa in s.cands[a] for fb in s.cands[b]):
+            ma, mb = s.live[a], s.live[b]
+            s.issues.append(Issue(s.file, mb.line, mb.col, mb.text,
+                                  f"'from {ma.text} to {mb.text}' does not match one entity's "
+                                  "values in that order",
+                                  _nearest_pair(ma, mb, s.cands[a], s.cands[b])))
             blamed = True
     if not blamed:
-        m = needs[-1].mention if needs else live[pairs[-1][1]]
-        issues.append(Issue(file, m.line, m.col, m.text,
-                            "the numbers, dates and durations in this sentence cannot all be "
-                            "true at once"))
-    return issues
+        m = s.needs[-1].mention if s.needs else s.live[s.pairs[-1][1]]
+        s.issues.append(Issue(s.file, m.line, m.col, m.text,
+                              "the numbers, dates and durations in this sentence cannot all be "
+                              "true at once"))
+
+
+# In order: each phase reads what the ones before it found (see _Sentence's fields).
+_PHASES = (
+    _read_dates,          # dates and period phrases → day ranges
+    _open_release_weeks,  # durations after a release → the weeks they point at
+    _gather_candidates,   # each number → its candidate facts (none: reported)
+    _pair_numbers,        # from → to pairs; do the stated numbers agree?
+    _date_needs,          # what the dates, period phrases and durations need of the numbers
+    _period_needs,
+    _duration_needs,
+    _bind_numbers,        # one fact per number making every need true (settles)
+    _explain,             # else report, with the nearest truth
+)
 
 
 def _bound_ok(issues: list[Issue], choice: Sequence[LedgerFact | None], needs: list[_Need],
@@ -1193,7 +1351,8 @@ _PLAIN_NAMES = {
 
 def _nearest(m: Mention, ctx: _Ctx) -> str | None:
     units = _UNIT_OF[m.kind]
-    pool = [f for f in _scope_facts(ctx, units) if not isinstance(f.value, str)]
+    pool = [f for f in _scope_facts(ctx, units) if not isinstance(f.value, str)
+            and (f.name != "rest" or m.role == "rest") and f.name != "excluded_share"]
     pool += _dated_facts(ctx, m.kind, ctx.dated)
     if not pool:
         return None
@@ -1290,8 +1449,54 @@ SLOT_LEFT = re.compile(r"\{\{\s*[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*
 
 def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | None,
            first_line: int, cited: frozenset[str]) -> tuple[list[Issue], int, list[str]]:
+    """Check a piece of prose sentence by sentence: (issues, mentions checked, bound ids).
+
+    Each sentence is read (_read_sentence: its names, charts, mentions and what each is
+    said of), checked by the claims (writer/claims), then its numbers bound by
+    _check_sentence, and any model name the data does not know reported."""
     if lang not in ("en", "zh"):
         raise ValueError(f"lang {lang!r} is not 'en' or 'zh'")
+    issues = _unfilled_slots(text, file, first_line)
+    from writer.claims import KINDS  # built on this module
+
+    masked = _mask_period(mask(text, ledger.masker), ledger)
+    mentions = extract_masked(masked.text, lang, original=text, first_line=first_line)
+    bound: list[str] = []
+    checked = len(mentions)
+    mt = masked.text
+    scope_chart = chart if chart in ledger.charts else None
+    chart_labels = {c.lower() for c in ledger.charts}  # "cat1" is a chart, not a model
+    mi = 0
+    for start, end in _sentences(mt):
+        ms = []
+        while mi < len(mentions) and mentions[mi].start < end:
+            if mentions[mi].start >= start:
+                ms.append(mentions[mi])
+            mi += 1
+        sentence, ms, said_of, ctx = _read_sentence(text, lang, ledger, masked, start, end, ms,
+                                                    scope_chart, cited, file, first_line)
+        checked += max(0, len(ms) - len(sentence.mentions))
+        # claims first: a sum of listed names backs its share ("A and B together held 48%")
+        for _, kind in KINDS:
+            issues.extend(kind.check(sentence))
+        backed = sentence.cache.get("backed", set())  # a kind settled them: a sum, a list
+        ms = [m for m in ms if id(m) not in backed]
+        if not ms:
+            continue
+        issues.extend(_check_sentence(ms, ctx, mt, (start, end), sentence.names, file, bound,
+                                      said_of))
+        for s, e, token in _unknown_names(masked, mt, start, end, ledger, chart_labels):
+            line = text.count("\n", 0, s)
+            col = s - (text.rfind("\n", 0, s) + 1) + 1
+            issues.append(Issue(file, first_line + line, col, token,
+                                "not in the data: no model, family or provider has this name, "
+                                "so the numbers of this sentence cannot be about it"))
+    issues.sort(key=lambda i: (i.line, i.col))
+    return issues, checked, bound
+
+
+def _unfilled_slots(text: str, file: str | None, first_line: int) -> list[Issue]:
+    """A template slot ({{F1.share}}) left in the text: the number never reached it."""
     issues: list[Issue] = []
     for m in SLOT_LEFT.finditer(text):
         if "|" in m.group(0) and "relative_url" in m.group(0):
@@ -1302,98 +1507,103 @@ def _check(text: str, lang: str, ledger: Ledger, chart: str | None, file: str | 
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         issues.append(Issue(file, first_line + line, col, m.group(0),
                             "a slot was left unfilled: the number never reached the text"))
-    from writer.claims import KINDS, Sentence, directions, ranks, sets  # built on this module
+    return issues
 
-    masked = _mask_period(mask(text, ledger.masker), ledger)
-    mentions = extract_masked(masked.text, lang, original=text, first_line=first_line)
-    bound: list[str] = []
-    checked = len(mentions)
+
+def _read_sentence(text: str, lang: str, ledger: Ledger, masked, start: int, end: int,
+                   ms: list[Mention], scope_chart: str | None, cited: frozenset[str],
+                   file: str | None, first_line: int):
+    """One sentence, read: (the claims' Sentence, its mentions with the numbers its words
+    state, said_of (id(mention) → who, chart[, when]), its _Ctx)."""
+    from writer.claims import Sentence, directions  # built on this module
+
     mt = masked.text
-    name_spans = masked.names
-    scope_chart = chart if chart in ledger.charts else None
-    chart_labels = {c.lower() for c in ledger.charts}  # "cat1" is a chart, not a model
-    mi = 0
-    for start, end in _sentences(mt):
-        ms = []
-        while mi < len(mentions) and mentions[mi].start < end:
-            if mentions[mi].start >= start:
-                ms.append(mentions[mi])
-            mi += 1
-        ents: list[Entity] = []
-        spans_here = []
-        for s, e, name in name_spans:
-            if start <= s < end:
-                named = ledger.entities_named(name)
-                spans_here.append((s, e, named))
-                for ent in named:
-                    if ent not in ents:
-                        ents.append(ent)
-        words = []
-        word_spans = []
-        for wm in ledger.chart_word_rx.finditer(mt, start, end):
-            c = ledger.chart_of_word(wm.group(0))
-            if c:
-                word_spans.append((wm.start(), wm.end(), c))
-            if c and c not in words:
-                words.append(c)
-        charts = tuple(dict.fromkeys(([scope_chart] if scope_chart else []) + words))
-        if not charts:
-            charts = ledger.charts
-        chart_ents = [Entity("chart", c) for c in words]
-        if not ents:
-            # "reasoning's share of all text": a chart named with its parent is the subject;
-            # so is one that opens the sentence ("Reasoning models triple their share to 30%")
-            ents = [Entity("chart", c) for c in words if ledger.parents.get(c) in words]
-            ents = ents or [Entity("chart", c) for ws, we, c in word_spans[:1]
-                            if ledger.parents.get(c) and _CHART_OPENS.fullmatch(mt, start, ws)
-                            and _CHART_SUBJECT.match(mt, we, end)]
-        sentence = Sentence(ledger, lang, mt, text, start, end, tuple(spans_here),
-                            tuple(word_spans), charts, tuple(ms), file, first_line)
-        # words that state numbers ("the most used" is rank 1), each said of its subject
-        said_of: dict[int, tuple] = {}
-        for _, kind in KINDS:
-            for m, who in kind.extra_mentions(sentence, [(x.start, x.end) for x in ms]):
-                ms.append(m)
-                said_of[id(m)] = (who, None)
-        # "dropped out of the top 9": a rank it no longer has, not a rank it holds
-        ms = [m for m in ms if not (m.kind == "rank" and ranks.OUT_OF.search(
-            mt, max(start, m.start - 20), m.start))]
-        ms.sort(key=lambda m: (m.start, m.end))
-        checked += max(0, len(ms) - len(sentence.mentions))
-        if not any(e.kind == "chart" for e in ents):  # "reasoning's share of all text" aside
-            for m in ms:
-                c = sentence.chart_near(m.start) if m.kind in _CHART_BOUND else None
-                if c is not None:
-                    said_of[id(m)] = (said_of.get(id(m), ((), None))[0], c)
+    ents: list[Entity] = []
+    spans_here = []
+    for s, e, name in masked.names:
+        if start <= s < end:
+            named = ledger.entities_named(name)
+            spans_here.append((s, e, named))
+            for ent in named:
+                if ent not in ents:
+                    ents.append(ent)
+    words = []
+    word_spans = []
+    for wm in ledger.chart_word_rx.finditer(mt, start, end):
+        c = ledger.chart_of_word(wm.group(0))
+        if c:
+            word_spans.append((wm.start(), wm.end(), c))
+        if c and c not in words:
+            words.append(c)
+    charts = tuple(dict.fromkeys(([scope_chart] if scope_chart else []) + words))
+    if not charts:
+        charts = ledger.charts
+    chart_ents = [Entity("chart", c) for c in words]
+    if not ents:
+        # "reasoning's share of all text": a chart named with its parent is the subject;
+        # so is one that opens the sentence ("Reasoning models triple their share to 30%")
+        ents = [Entity("chart", c) for c in words if ledger.parents.get(c) in words]
+        ents = ents or [Entity("chart", c) for ws, we, c in word_spans[:1]
+                        if ledger.parents.get(c) and _CHART_OPENS.fullmatch(mt, start, ws)
+                        and _CHART_SUBJECT.match(mt, we, end)]
+    sentence = Sentence(ledger, lang, mt, text, start, end, tuple(spans_here),
+                        tuple(word_spans), charts, tuple(ms), file, first_line)
+    ms, said_of = _said_of(sentence, ms, ents)
+    ctx = _Ctx(ledger, ents, chart_ents, charts, cited,
+               windowed=bool(directions.WINDOW.search(sentence.text)))
+    return sentence, ms, said_of, ctx
+
+
+def _said_of(sentence, ms: list[Mention], ents: list[Entity]
+             ) -> tuple[list[Mention], dict[int, tuple]]:
+    """The sentence's mentions with the numbers its words state, and what each is said of:
+    id(mention) → (entities or (), the chart a word by it names or None[, when a rank is])."""
+    from writer.claims import KINDS, ranks  # built on this module
+
+    mt, start = sentence.masked, sentence.start
+    # words that state numbers ("the most used" is rank 1), each said of its subject
+    said_of: dict[int, tuple] = {}
+    for _, kind in KINDS:
+        for m, who in kind.extra_mentions(sentence, [(x.start, x.end) for x in ms]):
+            ms.append(m)
+            said_of[id(m)] = (who, None)
+    # "dropped out of the top 9": a rank it no longer has, not a rank it holds
+    ms = [m for m in ms if not (m.kind == "rank" and ranks.OUT_OF.search(
+        mt, max(start, m.start - 20), m.start))]
+    ms.sort(key=lambda m: (m.start, m.end))
+    opening = _opening_chart(sentence)
+    if not any(e.kind == "chart" for e in ents):  # "reasoning's share of all text" aside
         for m in ms:
-            if m.kind == "rank":
-                who, chart = said_of.get(id(m), ((), None))
-                if not who and m.role != "word":  # "Gemini-2.5 ranked second": of its subject
-                    who = tuple(e for e in _rank_subject(sentence, m)
-                                if e.kind in ("family", "provider"))
-                # a rank said of no one ("each week lists the top 5 models") is the list's
-                when = ranks.time_of(sentence, m.start) if (who or ents) else "any"
-                said_of[id(m)] = (who, chart, when)
-        ctx = _Ctx(ledger, ents, chart_ents, charts, cited,
-                   windowed=bool(directions.WINDOW.search(sentence.text)))
-        # claims first: a sum of listed names backs its share ("A and B together held 48%")
-        for _, kind in KINDS:
-            issues.extend(kind.check(sentence))
-        summed = sets.backed(sentence)
-        ms = [m for m in ms if id(m) not in summed]
-        if ms:
-            issues.extend(_check_sentence(ms, ctx, mt, (start, end), spans_here, file, bound,
-                                          said_of))
-        if not ms:
-            continue
-        for s, e, token in _unknown_names(masked, mt, start, end, ledger, chart_labels):
-            line = text.count("\n", 0, s)
-            col = s - (text.rfind("\n", 0, s) + 1) + 1
-            issues.append(Issue(file, first_line + line, col, token,
-                                "not in the data: no model, family or provider has this name, "
-                                "so the numbers of this sentence cannot be about it"))
-    issues.sort(key=lambda i: (i.line, i.col))
-    return issues, checked, bound
+            c = (sentence.chart_near(m.start) or opening) if m.kind in _CHART_BOUND else None
+            if c is not None:
+                said_of[id(m)] = (said_of.get(id(m), ((), None))[0], c)
+    for m in ms:
+        if m.kind == "rank":
+            who, chart = said_of.get(id(m), ((), None))
+            if not who and m.role != "word":  # "Gemini-2.5 ranked second": of its subject
+                who = tuple(e for e in _rank_subject(sentence, m)
+                            if e.kind in ("family", "provider"))
+            # a rank said of no one ("each week lists the top 5 models") is the list's
+            when = ranks.time_of(sentence, m.start) if (who or ents) else "any"
+            said_of[id(m)] = (who, chart, when)
+    return ms, said_of
+
+
+# "In image generation, X held 36%", "在图像生成领域，…": the chart the whole sentence is in
+_SCOPE_BEFORE = re.compile(r"(?i)[\s*_#>|\-+\d.)]*(?:(?:in|among|for|within|across|on)\s+"
+                           r"(?:the\s+)?|在\s*)?")
+_SCOPE_AFTER = re.compile(r"(?i)\s*(?:chart\s*)?(?:生成|模型|消息|请求)?(?:中|里|方面|领域|上|赛道|榜单)?"
+                          r"\s*[,，:：]")
+
+
+def _opening_chart(sentence) -> str | None:
+    if not sentence.words:
+        return None
+    ws, we, chart = sentence.words[0]
+    if _SCOPE_BEFORE.fullmatch(sentence.masked, sentence.start, ws) and \
+            _SCOPE_AFTER.match(sentence.masked, we, sentence.end):
+        return chart
+    return None
 
 
 # A chart word that is the sentence's subject: nothing but markup before it, and after it a
@@ -1431,8 +1641,12 @@ _CHART_BOUND = ("pct", "pp", "ratio", "rank", "number")
 _BRANDS = re.compile(
     r"(?<![A-Za-z0-9\-])(?:Midjourney|ChatGPT|Claude|Gemini|Gemma|Llama|Mistral|Mixtral|"
     r"DeepSeek|Qwen|Grok|Kling|Veo|Imagen|ElevenLabs|Suno|Udio|Hailuo|Ideogram|Recraft|"
-    r"Perplexity|Copilot|DALL-E|Stable Diffusion|Firefly|Kimi|Doubao|GPT|Sora)"
-    r"(?![A-Za-z0-9])|可灵|豆包|通义千问|文心一言|混元")
+    r"Perplexity|Copilot|DALL-E|Stable Diffusion|Firefly|Kimi|Doubao|GPT|Sora|Vidu|"
+    r"Seedance|Seedream|Jimeng|Fish[- ]Audio|Cartesia|PlayAI|Orpheus|Runway|Luma|Pika|"
+    r"MiniMax|Hunyuan|ERNIE|Leonardo|Krea|Flux|FLUX|Dreamina|PixVerse|Haiper|Genmo|Mochi|"
+    r"Resemble|Murf|WellSaid|Speechify|Azure TTS|Polly)"
+    r"(?![A-Za-z0-9])|可灵|豆包|通义千问|文心一言|混元|即梦|海螺|通义万相|智谱|腾讯混元|"
+    r"元宝|讯飞|百度文心|秒哒")
 
 
 def _unknown_names(masked, mt: str, start: int, end: int, ledger: Ledger,

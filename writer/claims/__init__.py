@@ -3,7 +3,10 @@ phrases side by side and its binding rule, registered in KINDS below.
 
     KINDS: (name, module) pairs; each module has
         extra_mentions(s: Sentence) -> [Mention]   numbers its words state ("the most used" = rank 1)
-        check(s: Sentence) -> [Issue]               claims it checks on its own
+        check(s: Sentence) -> [Issue]               claims it checks on its own; a number
+                                                    it settles ("A and B together held 48%")
+                                                    goes in s.cache["backed"] (ids), and
+                                                    needs no ledger fact of its own
 
 verify._check builds one `Sentence` per sentence and runs every kind over it; the numbers,
 dates and durations kinds (writer/mentions.py for the phrases, writer/verify.py for the

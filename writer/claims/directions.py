@@ -28,13 +28,14 @@ from writer.ledger import Entity
 PHRASES: tuple[tuple[str, int], ...] = (
     (r"\b(?:rose|rising|rises|risen|grew|growing|grows|grown|climbed|climbing|climbs|gained|"
      r"gaining|gains|increased|increasing|surged|surging|surges|soared|soaring|jumped|took\s+off|"
+     r"rise|grow|climb|gain|surge|soar|"  # a headline's present: "Reasoning models surge"
      r"takes\s+off|taking\s+off|picked\s+up|on\s+the\s+rise|trending\s+up|upward)\b", +1),
     (r"稳中有升|上升|增长|攀升|走高|上涨|提升|走强|增加|扩大|猛增|激增|飙升|崛起", +1),
     (r"\b(?:fell|falling|falls|fallen|declined|declining|declines|dropped|dropping|drops|"
      r"slipped|slipping|slips|slid|sliding|slides|shrank|shrinking|shrinks|lost\s+ground|"
      r"losing\s+ground|loses\s+ground|faded|fading|fades|waned|waning|eroded|eroding|dwindled|"
      r"dwindling|collapsed|slumped|tumbled|sank|sinking|on\s+the\s+decline|trending\s+down|"
-     r"downward)\b", -1),
+     r"downward|fade|fall|decline|slip|shrink|wane|lose\s+ground)\b", -1),
     (r"稳中有降|下降|下滑|回落|走低|下跌|萎缩|减少|降至|跌至|滑落|缩水|下行|走弱|跌落|骤降|锐减", -1),
     (r"\b(?:held\s+steady|holding\s+steady|holds\s+steady|stayed\s+(?:flat|steady|stable)|"
      r"remained\s+(?:flat|steady|stable)|was\s+(?:flat|stable)|unchanged|held\s+(?:its|their)\s+"
@@ -53,6 +54,9 @@ UNTIL_END = re.compile(r"(?i)\b(?:right\s+up\s+to|(?:up\s+)?until|through|to)\s+
 SINCE_BEFORE = re.compile(r"(?i)\b(?:since|ever\s+since)\s+(?:(?:the|its|their)\s+)?"
                           r"(?:[\w-]+\s+){0,2}(?:in\s+)?$|[自从]\s*$")
 SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始)")
+# a fall from a peak, not from the start: "fell back", "回落", "from its peak"
+BACK = re.compile(r"(?i)\bback\b|\b(?:from|since|off)\s+(?:its|their|a|the)\s+(?:\w+\s+)?"
+                  r"(?:peak|high)|\bafter\s+peaking\b|回落|见顶|高点|高位|峰值")
 EVERY_WEEK = re.compile(r"(?i)\b(?:every|each)\s+(?:single\s+)?week\b|每周|每一周|逐周")
 WINDOW = re.compile(r"(?i)\b(?:since|after|from)\b|此后|以来|之后|上线后|起")
 STEADILY = re.compile(r"(?i)\b(?:steadily|consistently|continuously|week\s+after\s+week|"
@@ -62,6 +66,7 @@ BEFORE_LAUNCH = re.compile(r"(?i)\bbefore\s+(?:its|their|the)?\s*(?:launch|relea
                            r"(?:上线|发布|推出|问世)(?:之)?前")
 _RX = tuple((re.compile(p, re.IGNORECASE), d) for p, d in PHRASES)
 KEPT_UP = 2  # in finding_directions: a finding says it was still rising at the end
+FELL_BACK = -2  # in finding_directions: below its peak at the end, yet well above its start
 
 
 def _subject(s, pos: int) -> tuple[Entity, ...]:
@@ -83,24 +88,35 @@ def _subject(s, pos: int) -> tuple[Entity, ...]:
     return ()
 
 
-def _since(s, a: int, b: int) -> int | None:
-    """The week a clause's direction is measured from, when it says "since mid-February"
-    ("2月中旬以来", "自2月中旬起") and no share: the index of that date's first week."""
+def _since(s, a: int, b: int) -> tuple[int, int | None] | None:
+    """The weeks a clause's direction is measured over, as ledger week indices (lo, hi; hi
+    None for the end): from a start date ("since mid-February", "2月中旬以来", "自2月中旬起")
+    to the end, or over the dates it names ("kept climbing through April and May", "rose in
+    March") when they span three weeks or more. None when the clause names no such date."""
     from writer.verify import _week_range
 
+    weeks = s.ledger.weeks
+    spans = []
     for m in s.mentions:
         if not (a <= m.start < b and m.kind == "date" and m.when is not None):
             continue
+        if m.role in ("release", "peak"):
+            return None  # "after its launch in March", "its peak in May": not a window
+        try:
+            lo, hi = m.when.resolve(weeks[0], weeks[-1])
+        except ValueError:
+            return None
+        r = _week_range(weeks, lo, hi)
+        if not len(r):
+            return None
         if SINCE_BEFORE.search(s.masked, max(a, m.start - 24), m.start) or \
                 SINCE_AFTER.match(s.masked, m.end, b):
-            weeks = s.ledger.weeks
-            try:
-                lo, hi = m.when.resolve(weeks[0], weeks[-1])
-            except ValueError:
-                return None
-            r = _week_range(weeks, lo, hi)
-            return r.start if len(r) else None
-    return None
+            return r.start, None
+        spans.append((r.start, r.stop - 1))
+    if not spans:
+        return None
+    lo, hi = min(x for x, _ in spans), max(y for _, y in spans)
+    return (lo, hi) if hi - lo >= 2 else None
 
 
 def _numbers_say_it(s, a: int, b: int, since: int | None = None) -> bool:
@@ -112,14 +128,16 @@ def _numbers_say_it(s, a: int, b: int, since: int | None = None) -> bool:
     return False
 
 
-def _series(s, e: Entity, pos: int, since: int | None = None) -> np.ndarray | None:
+def _series(s, e: Entity, pos: int, since: tuple[int, int | None] | None = None
+            ) -> np.ndarray | None:
     for chart in s.charts_of(e, pos):
         v = s.ledger.series.get((chart, e))
         if v is None:
             continue
         idx = s.data_weeks(chart)
         if since is not None:
-            idx = idx[idx >= since]
+            lo, hi = since
+            idx = idx[(idx >= lo) & (idx <= (hi if hi is not None else idx.max(initial=0)))]
         v = np.asarray(v, dtype=float)[idx]
         nz = np.flatnonzero(v > 0)
         if len(nz) >= 2:
@@ -147,7 +165,8 @@ def finding_directions(s, e: Entity, pos: int) -> set[int]:
         elif "start" in g and "end" in g and g["end"] != g["start"]:
             out.add(1 if g["end"] > g["start"] else -1)
         if "peak" in g and "end" in g and g["end"] < g["peak"]:
-            out.add(-1)
+            # down from its peak; down over the period only when it ended near its start
+            out.add(-1 if "start" not in g or g["end"] <= 1.25 * g["start"] else FELL_BACK)
         if "launch" in g or "weeks_after_launch" in g or "entered" in g:
             out.add(1)
             if "share" in g and "end" in g and g["end"] >= g["share"] * 1.05:
@@ -164,7 +183,8 @@ def finding_directions(s, e: Entity, pos: int) -> set[int]:
     return out
 
 
-def _holds(v: np.ndarray, direction: int, steadily: bool, then_down: bool) -> bool:
+def _holds(v: np.ndarray, direction: int, steadily: bool, then_down: bool,
+           back: bool = False) -> bool:
     m2 = (v[:-1] + v[1:]) / 2 if len(v) > 1 else v
     start, end, peak = m2[0], m2[-1], m2.max()
     noise = max(0.02 * start, 1e-9)
@@ -173,7 +193,10 @@ def _holds(v: np.ndarray, direction: int, steadily: bool, then_down: bool) -> bo
     if direction < 0:
         if steadily:
             return end < start - noise
-        return end < start - noise or end < peak - max(0.05 * peak, 0.2)
+        # below its peak: "fell back", "回落" say so; a plain "fades" or "下滑" does not when
+        # the period's end is well above its start (reasoning: 2% → 12% peak → 10%)
+        below_peak = end < peak - max(0.05 * peak, 0.2)
+        return end < start - noise or below_peak and (back or end <= 1.25 * start)
     return abs(end - start) <= max(0.2 * start, 0.5)
 
 
@@ -204,6 +227,9 @@ def check(s) -> list:
         # a finding's direction is true by its measure, "快速崛起" included; "kept growing",
         # "right up to the end", "every week" and "since <date>" say more than it measures
         dirs = finding_directions(s, who[0], a)
+        back = bool(BACK.search(s.masked, ca, cb))
+        if d < 0 and back and FELL_BACK in dirs:
+            dirs = dirs | {-1}
         if d in dirs and not weekly and since is None and \
                 (not kept or (d > 0 and KEPT_UP in dirs and not until_end)):
             continue
@@ -212,7 +238,7 @@ def check(s) -> list:
             continue
         steadily = bool(STEADILY.search(s.masked, ca, cb))
         then_down = any(d2 < 0 for a2, _, d2 in words[k + 1:])
-        ok = _holds(v, d, steadily, then_down)
+        ok = _holds(v, d, steadily, then_down, back)
         if ok and d and kept and len(v) >= 5:
             # "kept growing", "继续上升": still going that way over the last month
             m2 = (v[:-1] + v[1:]) / 2
@@ -232,8 +258,12 @@ def check(s) -> list:
         if not ok:
             m2 = (v[:-1] + v[1:]) / 2 if len(v) > 1 else v
             what = {1: "rose", -1: "fell", 0: "held steady"}[d]
+            over = "" if since is None else (
+                f" over {s.ledger.weeks[since[0]].isoformat()}.."
+                f"{s.ledger.weeks[since[1] if since[1] is not None else -1].isoformat()}")
             out.append(s.issue(a, b, f"says {who[0]} {what}, but its share went from "
-                                     f"{m2[0]:.1f}% to {m2[-1]:.1f}% (peak {m2.max():.1f}%)"))
+                                     f"{m2[0]:.1f}% to {m2[-1]:.1f}%{over} (peak "
+                                     f"{m2.max():.1f}%)"))
     for m in BEFORE_LAUNCH.finditer(s.masked, s.start, s.end):
         ca, cb = s.clause(m.start())
         if not any(x.kind in ("pct", "number") and ca <= x.start < cb for x in s.mentions):

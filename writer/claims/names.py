@@ -13,7 +13,9 @@ import re
 # An unnamed subject, English and Chinese side by side.
 PHRASES = (
     r"(?i)\b(?:one|a|another|some|an)\s+(?:new|newly[-\s]launched|newly[-\s]released|"
-    r"mystery|unnamed|unknown|little[-\s]known|surprise|single|lone)?\s*(?:newcomer|model|"
+    r"mystery|unnamed|unknown|little[-\s]known|surprise|single|lone)?\s*"
+    r"(?:(?:text|reasoning|image|video|audio|speech|voice|chat|Chinese|open|open-source|"
+    r"open-weight)\s+)?(?:newcomer|model|"
     r"entrant|challenger|rival|upstart|family|provider|lab|startup|player|contender|bot)\b",
     r"(?:一|某|另一)(?:款|个|家|位)?(?:新|新上线的|新发布的)?(?:模型|新秀|新玩家|玩家|厂商|"
     r"实验室|机器人|产品|对手|选手)",

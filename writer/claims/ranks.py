@@ -35,7 +35,8 @@ PHRASES: tuple[tuple[str, int, bool], ...] = (
     (r"\b(?:on\s+top|the\s+top\s+(?:spot|place|position|model|choice|pick))\b", 1, False),
     (r"\bnumber[-\s]one\b", 1, False),
     (r"由[\ue000*_\s]+领跑", 1, True),
-    (r"领跑|领先|居首|榜首|头名|一家独大|独占鳌头|称霸|霸榜|独领风骚|拔得头筹", 1, False),
+    (r"领跑|领先|居首|榜首|头名|一家独大|独占鳌头|称霸|霸榜|独领风骚|拔得头筹|登顶|夺冠|问鼎|"
+     r"坐上头把交椅|稳坐头把交椅|排名第一|位居第一|位列第一", 1, False),
     (r"最受欢迎|最热门|最常用|用得最多|使用最多|用量最大|用量最多|份额最高|份额最大|占比最高|"
      r"占比最大|规模最大", 1, False),
     (r"(?:第一大|最大的)(?=[^，。；]{0,8}(?:模型|厂商|家族|系列|公司|实验室))", 1, False),
@@ -67,6 +68,8 @@ def extra_mentions(s, taken: list[tuple[int, int]]) -> list[tuple[Mention, tuple
             if any(a < y and x < b for x, y in spans):
                 continue  # inside a number already read ("second-largest", "No. 1")
             who = s.subject(a, after=passive)
+            if not passive:
+                who = _overtaker(s, a) or who
             if passive and REST.search(s.masked, s.start, s.end):
                 continue  # "the rest, led by X": X leads the rest, not the chart
             who = tuple(e for e in who if e.kind in ("family", "provider"))
@@ -76,7 +79,29 @@ def extra_mentions(s, taken: list[tuple[int, int]]) -> list[tuple[Mention, tuple
             spans.append((a, b))
             out.append((Mention("rank", float(rank), "exact", *s.where(a),
                                 s.original[a:b].strip(), a, b, role="word"), who))
+    s.cache["rank_words"] = out  # for check(): "led from late January until late April"
     return out
+
+
+# "A overtook B as the most used": the rank is A's, the name before the verb
+OVERTOOK = re.compile(r"(?i)\b(?:overtook|overtakes|overtaking|overtaken|passed|passes|passing|"
+                      r"surpassed|surpasses|surpassing|displaced|displaces|replaced|replaces|"
+                      r"unseated|unseats|dethroned|dethrones|beat|beats|edged\s+out|"
+                      r"pulled\s+ahead\s+of|moved\s+ahead\s+of|overtook)\s*$|"
+                      r"(?:超过|超越|取代|反超|击败|赶超|压过)了?\s*$")
+
+
+def _overtaker(s, pos: int) -> tuple:
+    """The name before "overtook B" when a rank word follows B: () when there is none."""
+    a, _ = s.clause(pos)
+    free = [n for n in s.names if s.start <= n[0] < pos and not s.in_brackets(n[0])]
+    if len(free) < 2:
+        return ()
+    last = max(free)
+    prev = [n for n in free if n[1] <= last[0]]
+    if not prev or not OVERTOOK.search(s.masked, max(prev)[1], last[0]):
+        return ()
+    return max(prev)[2]
 
 
 def time_of(s, pos: int) -> str:
@@ -102,12 +127,60 @@ DOMINANT = re.compile(r"(?i)\bdominat(?:es|ed|ing|e)\b(?!\s+by)|\bdominant\b|一
 MAJORITY = 50.0
 
 
-def check(s) -> list:
-    """Dominance words ("dominates", 一家独大): the entity held a majority at the end.
-    (The rank they state, 1, is a number: extra_mentions feeds it to the number binding.)"""
-    import numpy as np
+def _held_over(s) -> list:
+    """"DeepSeek-R1 led reasoning messages from late January until late April", "1月下旬至4月
+    下旬一直领跑": a rank word with a span of dates holds in every week with data between them.
+    The rank and both dates are settled here (s.cache["backed"]), not bound one by one."""
+    from writer.verify import _DATE_PAIR_OPEN, _DATE_PAIR_SEP, _week_range
 
     out = []
+    dates = [m for m in s.mentions if m.kind == "date" and m.when is not None and m.role is None]
+    weeks = s.ledger.weeks
+    for d1, d2 in zip(dates, dates[1:]):
+        if not (_DATE_PAIR_SEP.fullmatch(s.masked, d1.end, d2.start)
+                and _DATE_PAIR_OPEN.search(s.masked, max(s.start, d1.start - 12), d1.start)):
+            continue
+        ca, cb = s.clause(d1.start)
+        if any(m.kind in ("pct", "pp", "ratio") and ca <= m.start < cb for m in s.mentions):
+            continue  # "from 2% to 10% between January and May": the numbers' own dates
+        for m, who in s.cache.get("rank_words", ()):
+            if not (ca <= m.start < cb) or len(who) != 1:
+                continue
+            e = who[0]
+            try:
+                r1 = _week_range(weeks, *d1.when.resolve(weeks[0], weeks[-1]))
+                r2 = _week_range(weeks, *d2.when.resolve(weeks[0], weeks[-1]))
+            except ValueError:
+                continue
+            chart = next(iter(s.charts_of(e, m.start)), None)
+            order, rk = s.ledger.ranks.get((chart, e.kind), ((), None))
+            if rk is None or e not in order or not len(r1) or not len(r2) or r2.stop <= r1.start:
+                continue
+            lo, hi = r1.start, r2.stop - 1
+            data = set(int(i) for i in s.data_weeks(chart))
+            held = {i for i in range(lo, hi + 1) if i in data and rk[i, order.index(e)] == m.value}
+            # every week between the two dates; in each date's own weeks, one will do ("late
+            # January" starts in the week of a launch on the 20th)
+            inner = [i for i in range(r1.stop, r2.start) if i in data]
+            off = [weeks[i].isoformat() for i in inner if i not in held]
+            off += [f"any week of {d.text}" for d, r in ((d1, r1), (d2, r2))
+                    if not held & set(r)]
+            s.cache.setdefault("backed", set()).update({id(m), id(d1), id(d2)})
+            if off:
+                out.append(s.issue(m.start, m.end, f"says {e.name} was #{m.value:.0f} from "
+                                                   f"{weeks[lo].isoformat()} to "
+                                                   f"{weeks[hi].isoformat()}, but not in "
+                                                   f"{', '.join(off[:3]) or 'those weeks'}"))
+    return out
+
+
+def check(s) -> list:
+    """Dominance words ("dominates", 一家独大): the entity held a majority at the end; a rank
+    word over a span of dates held in each of its weeks. (The rank they state, 1, is a
+    number: extra_mentions feeds it to the number binding.)"""
+    import numpy as np
+
+    out = _held_over(s)
     for m in DOMINANT.finditer(s.masked, s.start, s.end):
         who = [e for e in s.subject(m.start()) if e.kind in ("family", "provider")]
         if len(who) != 1:

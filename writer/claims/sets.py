@@ -14,6 +14,7 @@ import re
 import numpy as np
 
 from writer.claims.sentence import PERIOD_START
+from writer.mentions import name_key
 
 # The verbs that say a share was split among, or held together by, the names listed.
 SPLIT = re.compile(r"(?i)\b(?:split|shared|divided)\s+(?:among|between|by)\b|\bwent\s+to\b|"
@@ -53,17 +54,16 @@ def _share(s, e, chart: str, start: bool) -> float | None:
     return float(part.mean())
 
 
-def _one(ents) -> object | None:
-    """A listed name's entity: the family when a name is both a family and a provider."""
+def _one(ents, written: str, chart: str | None, ledger) -> object | None:
+    """A listed name's entity: the family when a name is both a family and a provider; the
+    bot when the name is the bot's own and the chart has its series ("Gemini-2.5-Flash and
+    Qwen-3 together held 3%" sums the bots, not their families)."""
     ents = [e for e in ents if e.kind in ("family", "provider", "bot")]
+    key = name_key(written)
+    own = [e for e in ents if e.kind == "bot" and name_key(e.name) == key
+           and (chart, e) in ledger.series]
     fams = [e for e in ents if e.kind != "provider"]
-    return (fams or ents or [None])[0]
-
-
-def backed(s) -> set[int]:
-    """ids of the share mentions a sum of listed names backs ("A and B together held 48%"):
-    they need no ledger fact of their own."""
-    return s.cache.get("sets_backed", set())
+    return (own or fams or ents or [None])[0]
 
 
 def check(s) -> list:
@@ -101,18 +101,19 @@ def check(s) -> list:
             hard = [k for k in range(s.start, m.start) if text[k] in ";；"]
             listed = [n for n in s.names if max(hard, default=s.start) <= n[0] < m.start]
         listed = [n for n in listed if not OWNER.match(s.masked[n[1]:n[1] + 2])]
-        ents = list(dict.fromkeys(e for e in (_one(n[2]) for n in listed) if e is not None))
-        if len(ents) < 2 or len(ents) != len(listed):
-            continue  # "DeepSeek's families together": one provider, its own facts
         chart = s.chart_near(m.start) or (s.charts[0] if s.charts else None)
         if chart is None:
             continue
+        ents = list(dict.fromkeys(e for e in (_one(n[2], s.original[n[0]:n[1]], chart, s.ledger)
+                                              for n in listed) if e is not None))
+        if len(ents) < 2 or len(ents) != len(listed):
+            continue  # "DeepSeek's families together": one provider, its own facts
         vals = [_share(s, e, chart, start) for e in ents]
         if any(v is None for v in vals):
             continue
         total = sum(vals)
         if total in tolerance(m):
-            s.cache.setdefault("sets_backed", set()).add(id(m))
+            s.cache.setdefault("backed", set()).add(id(m))  # needs no fact of its own
         else:
             names = ", ".join(e.name for e in ents)
             out.append(s.issue(m.start, m.end, f"{names} held {total:.1f}% between them, "

@@ -1,0 +1,110 @@
+"""Claims read on the sample's own ledger (2025H1): each sentence below is true or false of
+the sample data by a margin a reader would agree with, and `check_text` must say so.
+
+These are the claim shapes the held-out editor edits (tests/editor_corpus.py, HELDOUT) found
+the checker missing; each false sentence sits beside a true one of the same shape, so a rule
+that rejects the shape outright fails here. Values (two-week means at the end unless dated):
+reasoning 2.0% → 10.1% of text (peak 11.9% in February); ElevenLabs 79.8% of audio; o1 #6 and
+o3 #5 of reasoning at the end; DeepSeek-R1 #1 of reasoning every week 01-27..04-21; Veo-2
+flat at about 20% from March; Runway 31.9% → 28.4% over March; GPT-4o has no image share;
+the registry tags four bots hybrid-reasoning.
+"""
+
+from __future__ import annotations
+
+import argparse
+from functools import lru_cache
+
+import pytest
+
+from writer import pipeline
+from writer.cli import _load
+from writer.periods import parse_period, resolve_weeks
+from writer.verify import check_text
+
+
+@lru_cache(maxsize=1)
+def _ledger():
+    ds = _load(argparse.Namespace(data=None, models=None, config=None))
+    return pipeline.analyse(ds, resolve_weeks(parse_period("2025H1"), ds.mondays)).ledger
+
+
+T, F = True, False
+CASES = [
+    # directions: a plain fall is over the period; a fall back is from the peak
+    ("reasoning", "en", "Reasoning models fade, Kling-2.0 takes off", F),
+    ("reasoning", "en", "Reasoning models surge, Kling-2.0 takes off", T),
+    ("reasoning", "zh", "推理模型份额下滑。", F),
+    ("reasoning", "zh", "推理模型份额在2月中旬见顶后回落。", T),
+    # a direction over the dates its clause names
+    ("video", "en", "Veo-2's share kept climbing through April and May.", F),
+    ("video", "en", "Runway's share fell in March.", T),
+    ("video", "en", "Runway's share rose in March.", F),
+    ("reasoning", "en", "o3's share of reasoning messages has fallen since mid-February.", T),
+    ("reasoning", "en", "o3's share of reasoning messages has risen since mid-February.", F),
+    # ranks: the overtaker holds the rank; 前三; a rank over a span of dates
+    ("text", "en", "GPT-4.1 overtook GPT-4o as the most used text model in May.", F),
+    ("image", "en", "Imagen-3 overtook FLUX as the leading image model in May.", F),
+    ("reasoning", "zh", "Gemini-2.5超过DeepSeek-R1，成为最受欢迎的推理模型。", T),
+    ("reasoning", "zh", "o1期末仍位居推理消息前三。", F),
+    ("reasoning", "zh", "Claude-3.7-Sonnet期末位居推理消息前三。", T),
+    ("reasoning", "en", "DeepSeek-R1 led reasoning messages from late January until late April.", T),
+    ("reasoning", "en", "DeepSeek-R1 led reasoning messages from late January until late May.", F),
+    ("reasoning", "zh", "DeepSeek-R1在1月下旬至4月下旬一直领跑推理消息。", T),
+    ("image", "zh", "图像生成：Imagen-3登顶", F),
+    ("image", "zh", "图像生成：FLUX登顶", T),
+    # a chart that opens the sentence scopes its numbers
+    ("image", "en", "In image generation, GPT-4o finished May with 36%.", F),
+    ("image", "en", "In image generation, FLUX finished May with 35%.", T),
+    (None, "zh", "在图像生成领域，GPT-4o期末占36%。", F),
+    (None, "zh", "图像生成方面，FLUX期末占35%。", T),
+    # a share is its owner's, not the rest beside it; 跌破 is below
+    ("audio", "zh", "ElevenLabs期末的份额已不足六成。", F),
+    ("audio", "zh", "ElevenLabs期末的份额已超过七成。", T),
+    ("audio", "zh", "ElevenLabs在音频生成中的份额已跌破五成。", F),
+    # fractions in words
+    (None, "en", "About one text message in ten now goes to a reasoning model.", T),
+    (None, "en", "About one text message in four now goes to a reasoning model.", F),
+    ("image", "en", "FLUX and Imagen-3 together made up about two-thirds of image generations "
+     "at the end of May.", T),
+    ("image", "en", "FLUX and Imagen-3 together made up about half of image generations "
+     "at the end of May.", F),
+    # counts: a tag group's bots; a count after the names it counts
+    ("reasoning", "zh", "混合推理模型共有四款。", T),
+    ("reasoning", "en", "Six hybrid reasoning bots took 3% of text messages.", F),
+    ("video", "zh", "期末Runway、Luma和Hailuo三家合计约占视频生成的34%。", T),
+    ("video", "zh", "期末Runway、Luma和Hailuo四家合计约占视频生成的34%。", F),
+    # names outside the data; a model the sentence does not name
+    ("audio", "en", "Fish-Audio reached about 3% of audio generations.", F),
+    ("audio", "en", "Orpheus reached about 3% of audio generations.", T),
+    ("image", "zh", "即梦期末占图像生成请求的约6%。", F),
+    ("video", "en", "A new video model reached 21% of video generations in May.", F),
+    # a from → to pair dated by a pair of dates
+    (None, "en", "Reasoning models went from 2% to 10% of text messages on Poe between January "
+     "and May 2025.", T),
+    (None, "en", "Reasoning models went from 2% to 10% of text messages between March and May.",
+     F),
+    (None, "zh", "推理模型在1月至5月间从2%升至10%。", T),
+    (None, "zh", "推理模型在3月至5月间从2%升至10%。", F),
+    # sums of listed names: every name of the list, bots as themselves
+    ("text", "en", "Gemini-2.5-Flash and Qwen-3 together held 6% of text messages at the end "
+     "of the period.", F),
+    ("text", "en", "Gemini-2.5 and Qwen-3 together held 6% of text messages at the end of the "
+     "period.", T),
+]
+
+
+@pytest.mark.parametrize("chart, lang, sentence, true", CASES,
+                         ids=[f"{'T' if c[3] else 'F'}-{c[2][:40]}" for c in CASES])
+def test_a_claim_on_the_sample_is_caught_or_accepted(chart, lang, sentence, true):
+    issues = check_text(sentence, lang, _ledger(), chart=chart).issues
+    if true:
+        assert issues == (), [i.render() for i in issues]
+    else:
+        assert issues, f"accepted a false claim: {sentence}"
+
+
+def test_a_failed_direction_says_over_which_weeks():
+    (issue,) = check_text("Veo-2's share kept climbing through April and May.", "en", _ledger(),
+                          chart="video").issues
+    assert "over 2025-03-31..2025-05-26" in issue.reason
