@@ -98,6 +98,21 @@ def report(outcomes, seconds: float, work: Path) -> str:
         for kind, r in htable.items():
             lines.append(f"| {kind} | {r['false_caught']} / {r['false_total']} | "
                          f"{r['true_accepted']} / {r['true_total']} |")
+    held2 = set(getattr(corpus, "HELDOUT2", ()))
+    if held2:
+        fresh = [o for o in outcomes if o.edit in held2]
+        hf = [o for o in fresh if not o.edit.backed]
+        ht = [o for o in fresh if o.edit.backed]
+        lines += ["", f"Of these, the {len(fresh)} edits of `HELDOUT2` (a second held-out set, written "
+                  "after the checker was tuned on `HELDOUT`, again without reading the checker or its "
+                  f"tests, so the honest measure now): false caught {sum(o.ok for o in hf)} / {len(hf)} "
+                  f"({pct(sum(o.ok for o in hf), len(hf))}), true accepted "
+                  f"{sum(o.ok for o in ht)} / {len(ht)} ({pct(sum(o.ok for o in ht), len(ht))}).",
+                  "", "| kind | held-out-2 false caught | held-out-2 true accepted |", "|---|---|---|"]
+        htable = corpus.tally(fresh)
+        for kind, r in htable.items():
+            lines.append(f"| {kind} | {r['false_caught']} / {r['false_total']} | "
+                         f"{r['true_accepted']} / {r['true_total']} |")
     lines += ["", "## Misses, by kind", ""]
     for kind in corpus.KINDS:
         missed = [o for o in outcomes if o.edit.kind == kind and not o.ok]
@@ -108,6 +123,8 @@ def report(outcomes, seconds: float, work: Path) -> str:
             what = "false, accepted" if not o.edit.backed else "true, rejected"
             if o.edit in held:
                 what += ", HELDOUT"
+            if o.edit in held2:
+                what += ", HELDOUT2"
             lines.append(f"- [{o.edit.lang}] {what} (exit {o.rc}): `{o.edit.replace.strip()}`  ")
             lines.append(f"  why: {o.edit.why}  ")
             lines.append(f"  verify: `{_short(o.line, work)}`")
