@@ -7,6 +7,9 @@ that rejects the shape outright fails here. Values (two-week means at the end un
 reasoning 2.0% → 10.1% of text (peak 11.9% in February); ElevenLabs 79.8% of audio; o1 #6 and
 o3 #5 of reasoning at the end; DeepSeek-R1 #1 of reasoning every week 01-27..04-21; Veo-2
 flat at about 20% from March; Runway 31.9% → 28.4% over March; GPT-4o has no image share;
+Runway 30.1% and Kling-1.6 13.5% of video in mid-March; PlayAI 4.6% and Orpheus 2.9% of audio
+at the end; OpenAI 41.0% and Anthropic 33.8% of text in January; Ideogram 5.9% and DALL-E-3
+3.6% of image at the end;
 the registry tags four bots hybrid-reasoning.
 """
 
@@ -86,6 +89,16 @@ CASES = [
      F),
     (None, "zh", "推理模型在1月至5月间从2%升至10%。", T),
     (None, "zh", "推理模型在3月至5月间从2%升至10%。", F),
+    # comparisons of two named models, in the weeks dated or at the end
+    ("video", "en", "By mid-March, Runway was ahead of Kling-1.6.", T),
+    ("video", "en", "By mid-March, Kling-1.6 had overtaken Runway.", F),
+    ("audio", "en", "PlayAI stayed ahead of Orpheus.", T),
+    ("audio", "en", "Orpheus overtook PlayAI.", F),
+    ("text", "en", "In January, OpenAI's models drew more text messages than Anthropic's.", T),
+    ("text", "en", "In January, Anthropic's models drew more text messages than OpenAI's.", F),
+    ("image", "zh", "期末Ideogram的份额仍高于DALL-E-3。", T),
+    ("image", "zh", "期末DALL-E-3的份额仍高于Ideogram。", F),
+    ("text", "en", "GPT-4o led with 36% at the end, 24 points ahead of Claude-3.5-Sonnet.", T),
     # sums of listed names: every name of the list, bots as themselves
     ("text", "en", "Gemini-2.5-Flash and Qwen-3 together held 6% of text messages at the end "
      "of the period.", F),
