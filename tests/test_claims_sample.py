@@ -89,6 +89,11 @@ CASES = [
      F),
     (None, "zh", "推理模型在1月至5月间从2%升至10%。", T),
     (None, "zh", "推理模型在3月至5月间从2%升至10%。", F),
+    # steadily / 一路: no climb back on the way (from the peak when it says so)
+    ("video", "en", "Kling-1.6 lost share steadily from January onward.", F),
+    ("video", "en", "Runway lost share steadily from January onward.", T),
+    ("text", "zh", "DeepSeek-R1在文本消息中的份额自上线起一路下滑。", F),
+    ("text", "zh", "DeepSeek-R1在2月中旬达到7%的峰值，此后一路回落，期末降至约1%。", T),
     # comparisons of two named models, in the weeks dated or at the end
     ("video", "en", "By mid-March, Runway was ahead of Kling-1.6.", T),
     ("video", "en", "By mid-March, Kling-1.6 had overtaken Runway.", F),
