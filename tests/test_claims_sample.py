@@ -82,6 +82,13 @@ CASES = [
     ("audio", "en", "Orpheus reached about 3% of audio generations.", T),
     ("image", "zh", "即梦期末占图像生成请求的约6%。", F),
     ("video", "en", "A new video model reached 21% of video generations in May.", F),
+    # a family said to be another provider's
+    ("video", "en", "Kling-2.0, MiniMax's new video model, held about 21% of video generations "
+     "at the end of May.", F),
+    ("video", "en", "Kling-2.0, Kuaishou's new video model, held about 21% of video generations "
+     "at the end of May.", T),
+    ("video", "zh", "腾讯的Wan期末约占视频生成请求的3%。", F),
+    ("video", "zh", "阿里巴巴的Wan期末约占视频生成请求的3%。", T),
     # a from → to pair dated by a pair of dates
     (None, "en", "Reasoning models went from 2% to 10% of text messages on Poe between January "
      "and May 2025.", T),
