@@ -26,7 +26,8 @@ _RX = tuple(re.compile(p) for p in PHRASES)
 
 # "MiniMax's Kling-2.0", "腾讯的Wan", "Kling-2.0, MiniMax's new video model": a provider said
 # to own a family; what lies between them (a few words of description, no other name)
-_OWNS = re.compile(r"(?i)^(?:'s|’s|的)(?:\s*[\w-]+){0,4}?[\s*_]*$|^\s*(?:旗下的?|家的)[\s*_]*$")
+_OWNS = re.compile(r"(?i)^(?:'s|’s)(?:\s+[A-Za-z-]+){0,4}?[\s*_]*$|"
+                   r"^(?:的|旗下的?|家的)(?:新|新款|最新的?)?[\s*_]*$")
 _OWNED = re.compile(r"(?i)^[\s*_]*[,，]\s*(?:the\s+|a\s+)?$")
 
 
