@@ -82,6 +82,16 @@ CASES = [
     ("audio", "en", "Orpheus reached about 3% of audio generations.", T),
     ("image", "zh", "即梦期末占图像生成请求的约6%。", F),
     ("video", "en", "A new video model reached 21% of video generations in May.", F),
+    # a count past a threshold; a count its list makes true
+    ("image", "en", "Only three image models held more than 10% of image generations at the "
+     "end.", T),
+    ("image", "en", "Only two image models held more than 10% of image generations at the "
+     "end.", F),
+    ("text", "en", "Five text models ended the period above 10% of text messages.", F),
+    ("image", "zh", "期末有四款图像模型的份额超过一成。", F),
+    ("image", "zh", "期末有三款图像模型的份额超过一成：FLUX、Imagen-3和GPT-Image-1。", T),
+    ("video", "en", "Three video models ended the period at about 20% each: Kling-2.0, Veo-2 "
+     "and Runway.", T),
     # a family said to be another provider's
     ("video", "en", "Kling-2.0, MiniMax's new video model, held about 21% of video generations "
      "at the end of May.", F),
