@@ -97,7 +97,8 @@ def _above_threshold(s) -> list:
             continue
         t = limits[0]
         chart = s.chart_near(t.start) or s.chart_near(m.start) or (s.charts[0] if s.charts else None)
-        kind = "provider" if re.match(r"(?i)lab|provider|compan|家", noun.group(1)) else "family"
+        kind = ("provider" if re.match(r"(?i)lab|provider|compan|家", noun.group(1) or noun.group(2))
+                else "family")
         order, rk = s.ledger.ranks.get((chart, kind), ((), None))
         if rk is None:
             continue
