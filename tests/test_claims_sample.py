@@ -9,7 +9,8 @@ o3 #5 of reasoning at the end; DeepSeek-R1 #1 of reasoning every week 01-27..04-
 flat at about 20% from March; Runway 31.9% → 28.4% over March; GPT-4o has no image share;
 Runway 30.1% and Kling-1.6 13.5% of video in mid-March; PlayAI 4.6% and Orpheus 2.9% of audio
 at the end; OpenAI 41.0% and Anthropic 33.8% of text in January; Ideogram 5.9% and DALL-E-3
-3.6% of image at the end;
+3.6% of image at the end; GPT-4o 35.9%, Claude-3.5-Sonnet 12.0%, GPT-4.1 10.0% of text at the
+end; Kling-2.0 21.2% and Kling-1.6 6.9% of video at the end;
 the registry tags four bots hybrid-reasoning.
 """
 
@@ -92,6 +93,17 @@ CASES = [
     ("image", "zh", "期末有三款图像模型的份额超过一成：FLUX、Imagen-3和GPT-Image-1。", T),
     ("video", "en", "Three video models ended the period at about 20% each: Kling-2.0, Veo-2 "
      "and Runway.", T),
+    # one model's share as a multiple of another's, or of all the others'
+    ("text", "en", "GPT-4o ended the period with about three times Claude-3.5-Sonnet's share of "
+     "text messages.", T),
+    ("text", "en", "GPT-4o ended the period with about twice GPT-4.1's share of text messages.",
+     F),
+    ("audio", "en", "ElevenLabs handled about four times as many audio generations as all its "
+     "rivals combined.", T),
+    ("audio", "en", "ElevenLabs handled about eight times as many audio generations as all its "
+     "rivals combined.", F),
+    ("video", "zh", "期末Kling-2.0的份额约为Kling-1.6的三倍。", T),
+    ("video", "zh", "期末Kling-2.0的份额约为Kling-1.6的五倍。", F),
     # a family said to be another provider's
     ("video", "en", "Kling-2.0, MiniMax's new video model, held about 21% of video generations "
      "at the end of May.", F),

@@ -71,7 +71,7 @@ def _weeks(s, a: int, b: int, chart: str) -> np.ndarray:
 
 
 def check(s) -> list:
-    out = []
+    out = _times(s)
     for rx, sign in _RX:
         for m in rx.finditer(s.masked, s.start, s.end):
             a, b = s.clause(m.start())
@@ -107,6 +107,84 @@ def check(s) -> list:
                                    f"{va:.1f}% to {eb.name}'s {vb:.1f}% in {chart} "
                                    f"({s.ledger.weeks[weeks[0]].isoformat()}.."
                                    f"{s.ledger.weeks[weeks[-1]].isoformat()})"))
+    return out
+
+
+# "about twice GPT-4.1's share", "four times as many ... as all its rivals combined",
+# "Kling-1.6的三倍": one model's share as a multiple of another's (or of all the others')
+_TIMES_EN = re.compile(
+    r"(?i)\b(?:(about|around|roughly|nearly|almost|close\s+to|more\s+than|over)\s+)?"
+    r"(twice|double|half|(?:two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)"
+    r"\s*(?:times|x|×))\b")
+_NUMBER_WORDS = {"twice": 2, "double": 2, "half": 0.5, "two": 2, "three": 3, "four": 4,
+                 "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_AS_AS = re.compile(r"(?i)^[\s*_]*(?:(?:the|its|their)\s+)?(?:share\s+(?:of\s+)?)?"
+                    r"(?:(?:as\s+(?:much|many|large|big|high)\b[^.;。；]{0,60}?\bas)\s+)?"
+                    r"[\s*_]*(?:that\s+of\s+)?$")
+_ALL_OTHERS = re.compile(r"(?i)\ball\s+(?:its|their|the)\s+(?:rivals|competitors|others)\b|"
+                         r"\bthe\s+rest\b|\beveryone\s+else\b|\ball\s+others\b|其余|其他所有|"
+                         r"所有对手|对手合计")
+
+
+def _times(s) -> list:
+    """Multiples between two named models: the subject's share over the other's."""
+    from writer.mentions import Mention
+    from writer.verify import tolerance
+
+    found, inside = [], {}
+    for m in s.mentions:  # "Kling-1.6的三倍", "four times" as the extractor reads them
+        if m.kind == "ratio" and m.basis == "multiple":
+            found.append((m.start, m.end, m))
+    for x in _TIMES_EN.finditer(s.masked, s.start, s.end):
+        if any(a <= x.start(2) < b for a, b, _ in found):
+            continue
+        w = x.group(2).lower().split()[0].rstrip("x×")
+        n = _NUMBER_WORDS.get(w) or (float(w) if w.replace(".", "", 1).isdigit() else None)
+        if n is None:
+            continue
+        q = {"about": "approx", "around": "approx", "roughly": "approx", "nearly": "nearly",
+             "almost": "nearly", "more than": "above", "over": "above"}.get(
+            re.sub(r"\s+", " ", (x.group(1) or "").lower()), "approx")
+        found.append((x.start(), x.end(), Mention("ratio", float(n), q, *s.where(x.start()),
+                                                   x.group(0), x.start(), x.end(), unit=1.0,
+                                                   basis="multiple")))
+        # the words the extractor read on their own ("three" as a count) are this multiple
+        inside[id(found[-1][2])] = [y for y in s.mentions if x.start() <= y.start < x.end()]
+    out = []
+    for a, b, m in found:
+        ca, cb = s.clause(a)
+        free = [n for n in s.names if ca <= n[0] < cb and not s.in_brackets(n[0])]
+        if not free:
+            continue
+        subject = _one(min(free)[2])
+        others = [n for n in free if _one(n[2]) != subject]
+        rest = _ALL_OTHERS.search(s.masked, b, cb)
+        after = [n for n in others if n[0] >= b and _AS_AS.match(s.masked[b:n[0]])]
+        before = [n for n in others if n[1] <= a and re.search(r"(?:的|'s|’s)\s*(?:约|大约|接近|近)?"
+                                                               r"[\s*_]*$", s.masked[n[1]:a])]
+        other = (after[:1] or before[-1:])
+        if subject is None or not (other or rest):
+            continue
+        eb = _one(other[0][2]) if other else None
+        charts = [c for c in s.charts_of(subject, a)
+                  if eb is None or (c, eb) in s.ledger.series]
+        if not charts:
+            continue
+        chart = charts[0]
+        weeks = _weeks(s, ca, cb, chart)
+        if not len(weeks):
+            continue
+        va = float(np.asarray(s.ledger.series[(chart, subject)], dtype=float)[weeks].mean())
+        vb = (float(np.asarray(s.ledger.series[(chart, eb)], dtype=float)[weeks].mean())
+              if eb is not None else 100.0 - va)
+        if vb <= 0:
+            continue
+        settled = {id(m)} | {id(y) for y in inside.get(id(m), ())}
+        s.cache.setdefault("backed", set()).update(settled)
+        if va / vb not in tolerance(m):
+            whom = f"{eb.name}'s" if eb is not None else "all the others'"
+            out.append(s.issue(a, b, f"{subject.name} held {va:.1f}% to {whom} {vb:.1f}% in "
+                                     f"{chart}: {va / vb:.2f} times, not {m.text}"))
     return out
 
 
