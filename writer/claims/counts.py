@@ -61,7 +61,11 @@ def check(s) -> list:
             if len(listed) > m.value:
                 out.append(s.issue(m.start, m.end, f"says {m.text}, then lists {len(listed)}"))
             continue
-        s.cache.setdefault("backed", set()).add(id(m))  # the list is what it counts
+        if any(x.kind == "pct" and m.end <= x.start < lo.end() for x in s.mentions):
+            # "Three video models ended at about 20% each: A, B and C": a selection, which
+            # the list makes true; "Only three providers offer audio models: ..." is a count
+            # of the data, and bound as one
+            s.cache.setdefault("backed", set()).add(id(m))
         if len(listed) != m.value:
             out.append(s.issue(m.start, m.end, f"says {m.text}, but the list after it names "
                                                f"{len(listed)}"))

@@ -232,7 +232,8 @@ def check(s) -> list:
         # "right up to the end", "every week" and "since <date>" say more than it measures
         steadily = bool(STEADILY.search(s.masked, ca, cb))
         dirs = finding_directions(s, who[0], a)
-        back = bool(BACK.search(s.masked, ca, cb))
+        # "在2月中旬见顶（7%），随后一路下滑": a peak earlier in the sentence counts too
+        back = bool(BACK.search(s.masked, s.start, cb))
         if d < 0 and back and FELL_BACK in dirs:
             dirs = dirs | {-1}
         if d in dirs and not weekly and since is None and not steadily and \
