@@ -7,6 +7,10 @@ that rejects the shape outright fails here. Values (two-week means at the end un
 reasoning 2.0% → 10.1% of text (peak 11.9% in February); ElevenLabs 79.8% of audio; o1 #6 and
 o3 #5 of reasoning at the end; DeepSeek-R1 #1 of reasoning every week 01-27..04-21; Veo-2
 flat at about 20% from March; Runway 31.9% → 28.4% over March; GPT-4o has no image share;
+Runway 30.1% and Kling-1.6 13.5% of video in mid-March; PlayAI 4.6% and Orpheus 2.9% of audio
+at the end; OpenAI 41.0% and Anthropic 33.8% of text in January; Ideogram 5.9% and DALL-E-3
+3.6% of image at the end; GPT-4o 35.9%, Claude-3.5-Sonnet 12.0%, GPT-4.1 10.0% of text at the
+end; Kling-2.0 21.2% and Kling-1.6 6.9% of video at the end;
 the registry tags four bots hybrid-reasoning.
 """
 
@@ -79,6 +83,34 @@ CASES = [
     ("audio", "en", "Orpheus reached about 3% of audio generations.", T),
     ("image", "zh", "即梦期末占图像生成请求的约6%。", F),
     ("video", "en", "A new video model reached 21% of video generations in May.", F),
+    # a count past a threshold; a count its list makes true
+    ("image", "en", "Only three image models held more than 10% of image generations at the "
+     "end.", T),
+    ("image", "en", "Only two image models held more than 10% of image generations at the "
+     "end.", F),
+    ("text", "en", "Five text models ended the period above 10% of text messages.", F),
+    ("image", "zh", "期末有四款图像模型的份额超过一成。", F),
+    ("image", "zh", "期末有三款图像模型的份额超过一成：FLUX、Imagen-3和GPT-Image-1。", T),
+    ("video", "en", "Three video models ended the period at about 20% each: Kling-2.0, Veo-2 "
+     "and Runway.", T),
+    # one model's share as a multiple of another's, or of all the others'
+    ("text", "en", "GPT-4o ended the period with about three times Claude-3.5-Sonnet's share of "
+     "text messages.", T),
+    ("text", "en", "GPT-4o ended the period with about twice GPT-4.1's share of text messages.",
+     F),
+    ("audio", "en", "ElevenLabs handled about four times as many audio generations as all its "
+     "rivals combined.", T),
+    ("audio", "en", "ElevenLabs handled about eight times as many audio generations as all its "
+     "rivals combined.", F),
+    ("video", "zh", "期末Kling-2.0的份额约为Kling-1.6的三倍。", T),
+    ("video", "zh", "期末Kling-2.0的份额约为Kling-1.6的五倍。", F),
+    # a family said to be another provider's
+    ("video", "en", "Kling-2.0, MiniMax's new video model, held about 21% of video generations "
+     "at the end of May.", F),
+    ("video", "en", "Kling-2.0, Kuaishou's new video model, held about 21% of video generations "
+     "at the end of May.", T),
+    ("video", "zh", "腾讯的Wan期末约占视频生成请求的3%。", F),
+    ("video", "zh", "阿里巴巴的Wan期末约占视频生成请求的3%。", T),
     # a from → to pair dated by a pair of dates
     (None, "en", "Reasoning models went from 2% to 10% of text messages on Poe between January "
      "and May 2025.", T),
@@ -86,6 +118,21 @@ CASES = [
      F),
     (None, "zh", "推理模型在1月至5月间从2%升至10%。", T),
     (None, "zh", "推理模型在3月至5月间从2%升至10%。", F),
+    # steadily / 一路: no climb back on the way (from the peak when it says so)
+    ("video", "en", "Kling-1.6 lost share steadily from January onward.", F),
+    ("video", "en", "Runway lost share steadily from January onward.", T),
+    ("text", "zh", "DeepSeek-R1在文本消息中的份额自上线起一路下滑。", F),
+    ("text", "zh", "DeepSeek-R1在2月中旬达到7%的峰值，此后一路回落，期末降至约1%。", T),
+    # comparisons of two named models, in the weeks dated or at the end
+    ("video", "en", "By mid-March, Runway was ahead of Kling-1.6.", T),
+    ("video", "en", "By mid-March, Kling-1.6 had overtaken Runway.", F),
+    ("audio", "en", "PlayAI stayed ahead of Orpheus.", T),
+    ("audio", "en", "Orpheus overtook PlayAI.", F),
+    ("text", "en", "In January, OpenAI's models drew more text messages than Anthropic's.", T),
+    ("text", "en", "In January, Anthropic's models drew more text messages than OpenAI's.", F),
+    ("image", "zh", "期末Ideogram的份额仍高于DALL-E-3。", T),
+    ("image", "zh", "期末DALL-E-3的份额仍高于Ideogram。", F),
+    ("text", "en", "GPT-4o led with 36% at the end, 24 points ahead of Claude-3.5-Sonnet.", T),
     # sums of listed names: every name of the list, bots as themselves
     ("text", "en", "Gemini-2.5-Flash and Qwen-3 together held 6% of text messages at the end "
      "of the period.", F),

@@ -112,6 +112,7 @@ class Ledger:
     finding_ids: frozenset[str] = frozenset()
     parents: Mapping[str, str] = field(default_factory=dict)  # chart → its parent chart
     vocab_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # chart → words
+    owner: Mapping[str, str] = field(default_factory=dict)  # family → its provider (registry)
 
     # ------------------------------------------------------------ lookups
 
@@ -534,6 +535,8 @@ def build_ledger(shares: Shares, findings: Any | None, registry: Registry,
         ranks=freeze(b.ranks), finding_ids=frozenset(b.finding_ids),
         parents=freeze({c: shares[c].parent for c in b.charts if shares[c].parent}),
         vocab_words=freeze({c: tuple(w.lower() for w in chart_words(c)) for c in b.charts}),
+        owner=freeze({n: f.provider for n, f in sorted(b.registry.families.items())
+                      if f.provider not in ("", UNKNOWN_PROVIDER)}),
     )
 
 

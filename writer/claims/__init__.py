@@ -11,18 +11,20 @@ phrases side by side and its binding rule, registered in KINDS below.
 verify._check builds one `Sentence` per sentence and runs every kind over it; the numbers,
 dates and durations kinds (writer/mentions.py for the phrases, writer/verify.py for the
 binding) run first. To add a phrase ("tripled", 翻了两番), add one line to the table of the
-kind it belongs to: ranks (superlatives, leader words), directions (rose, fell, steady),
+kind it belongs to: ranks (superlatives, leader words), compare (A overtook, is ahead of,
+trails B), directions (rose, fell, steady),
 counts (what a count counts, lists after a count), sets (the rest split among names),
 names (a model the data does not know, a sentence that names no model).
 """
 
 from __future__ import annotations
 
-from writer.claims import counts, directions, names, ranks, sets
+from writer.claims import compare, counts, directions, names, ranks, sets
 from writer.claims.sentence import Sentence
 
 KINDS = (
     ("ranks", ranks),
+    ("compare", compare),
     ("directions", directions),
     ("counts", counts),
     ("sets", sets),

@@ -35,7 +35,8 @@ PHRASES: tuple[tuple[str, int], ...] = (
      r"slipped|slipping|slips|slid|sliding|slides|shrank|shrinking|shrinks|lost\s+ground|"
      r"losing\s+ground|loses\s+ground|faded|fading|fades|waned|waning|eroded|eroding|dwindled|"
      r"dwindling|collapsed|slumped|tumbled|sank|sinking|on\s+the\s+decline|trending\s+down|"
-     r"downward|fade|fall|decline|slip|shrink|wane|lose\s+ground)\b", -1),
+     r"downward|fade|fall|decline|slip|shrink|wane|lose\s+ground|(?:lost|losing|loses|lose)\s+"
+     r"(?:(?:its|their|some|much)\s+)?share)\b", -1),
     (r"稳中有降|下降|下滑|回落|走低|下跌|萎缩|减少|降至|跌至|滑落|缩水|下行|走弱|跌落|骤降|锐减", -1),
     (r"\b(?:held\s+steady|holding\s+steady|holds\s+steady|stayed\s+(?:flat|steady|stable)|"
      r"remained\s+(?:flat|steady|stable)|was\s+(?:flat|stable)|unchanged|held\s+(?:its|their)\s+"
@@ -53,7 +54,7 @@ UNTIL_END = re.compile(r"(?i)\b(?:right\s+up\s+to|(?:up\s+)?until|through|to)\s+
 # "since mid-February", "2月中旬以来", "自2月中旬起": a direction measured from that week
 SINCE_BEFORE = re.compile(r"(?i)\b(?:since|ever\s+since)\s+(?:(?:the|its|their)\s+)?"
                           r"(?:[\w-]+\s+){0,2}(?:in\s+)?$|[自从]\s*$")
-SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始)")
+SINCE_AFTER = re.compile(r"(?i)\s*(?:以来|起|开始|onwards?\b|on\b)")
 # a fall from a peak, not from the start: "fell back", "回落", "from its peak"
 BACK = re.compile(r"(?i)\bback\b|\b(?:from|since|off)\s+(?:its|their|a|the)\s+(?:\w+\s+)?"
                   r"(?:peak|high)|\bafter\s+peaking\b|回落|见顶|高点|高位|峰值")
@@ -192,7 +193,10 @@ def _holds(v: np.ndarray, direction: int, steadily: bool, then_down: bool,
         return end > start + noise or (then_down and not steadily and peak > start + noise)
     if direction < 0:
         if steadily:
-            return end < start - noise
+            # "fell steadily", "一路下滑": down, with no climb back above where it started (from
+            # its peak when it says so: "此后一路回落")
+            w = m2[int(np.argmax(m2)):] if back else m2
+            return bool(w[-1] < w[0] - max(0.02 * w[0], 1e-9) and w.max() <= 1.1 * w[0] + 1e-9)
         # below its peak: "fell back", "回落" say so; a plain "fades" or "下滑" does not when
         # the period's end is well above its start (reasoning: 2% → 12% peak → 10%)
         below_peak = end < peak - max(0.05 * peak, 0.2)
@@ -226,17 +230,18 @@ def check(s) -> list:
         kept = until_end or bool(KEPT.search(s.masked, ca, cb))
         # a finding's direction is true by its measure, "快速崛起" included; "kept growing",
         # "right up to the end", "every week" and "since <date>" say more than it measures
+        steadily = bool(STEADILY.search(s.masked, ca, cb))
         dirs = finding_directions(s, who[0], a)
-        back = bool(BACK.search(s.masked, ca, cb))
+        # "在2月中旬见顶（7%），随后一路下滑": a peak earlier in the sentence counts too
+        back = bool(BACK.search(s.masked, s.start, cb))
         if d < 0 and back and FELL_BACK in dirs:
             dirs = dirs | {-1}
-        if d in dirs and not weekly and since is None and \
+        if d in dirs and not weekly and since is None and not steadily and \
                 (not kept or (d > 0 and KEPT_UP in dirs and not until_end)):
             continue
         v = _series(s, who[0], a, since)
         if v is None:
             continue
-        steadily = bool(STEADILY.search(s.masked, ca, cb))
         then_down = any(d2 < 0 for a2, _, d2 in words[k + 1:])
         ok = _holds(v, d, steadily, then_down, back)
         if ok and d and kept and len(v) >= 5:

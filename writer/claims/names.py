@@ -24,9 +24,34 @@ PHRASES = (
 _RX = tuple(re.compile(p) for p in PHRASES)
 
 
+# "MiniMax's Kling-2.0", "腾讯的Wan", "Kling-2.0, MiniMax's new video model": a provider said
+# to own a family; what lies between them (a few words of description, no other name)
+_OWNS = re.compile(r"(?i)^(?:'s|’s)(?:\s+[A-Za-z-]+){0,4}?[\s*_]*$|"
+                   r"^(?:的|旗下的?|家的)(?:新|新款|最新的?)?[\s*_]*$")
+_OWNED = re.compile(r"(?i)^[\s*_]*[,，]\s*(?:the\s+|a\s+)?$")
+
+
+def _owners(s) -> list:
+    """A family named as a provider's that the registry gives to another provider."""
+    out = []
+    owner = getattr(s.ledger, "owner", {})
+    names = sorted(s.names)
+    for (a0, a1, ea), (b0, b1, eb) in zip(names, names[1:]):
+        pairs = []
+        if _OWNS.match(s.masked[a1:b0]):  # "MiniMax's X", "腾讯的X"
+            pairs = [(p, f) for p in ea if p.kind == "provider" for f in eb if f.kind == "family"]
+        elif _OWNED.match(s.masked[a1:b0]) and re.match(r"(?:'s|’s|的)", s.masked[b1:b1 + 2]):
+            pairs = [(p, f) for p in eb if p.kind == "provider" for f in ea if f.kind == "family"]
+        for p, f in pairs:
+            if f.name in owner and owner[f.name] != p.name and f.name != p.name:
+                out.append(s.issue(a0, b1, f"{f.name} is {owner[f.name]}'s, not {p.name}'s"))
+    return out
+
+
 def check(s) -> list:
+    owned = _owners(s)
     if s.names:
-        return []
+        return owned
     shares = [m for m in s.mentions if m.kind in ("pct", "number")]
     if not shares:
         return []
