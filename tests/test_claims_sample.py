@@ -104,6 +104,15 @@ CASES = [
      "rivals combined.", F),
     ("video", "zh", "期末Kling-2.0的份额约为Kling-1.6的三倍。", T),
     ("video", "zh", "期末Kling-2.0的份额约为Kling-1.6的五倍。", F),
+    # 领先 before a name compares the two; a numeric rank over a span of dates; 旗下 owns
+    ("audio", "zh", "期末PlayAI在音频生成中排名第四，仍领先Orpheus。", T),
+    ("audio", "zh", "期末Orpheus在音频生成中排名第五，仍领先PlayAI。", F),
+    ("video", "en", "Veo-2 ranked second in video generations from late February to the end of "
+     "April.", T),
+    ("video", "en", "Veo-2 ranked second in video generations from late February to the end of "
+     "May.", F),
+    ("reasoning", "zh", "期末OpenAI旗下的o4-mini、o3和o1合计约占推理消息的三分之一。", T),
+    ("reasoning", "zh", "期末OpenAI旗下的o4-mini、o3和o1合计约占推理消息的一半。", F),
     # a family said to be another provider's
     ("video", "en", "Kling-2.0, MiniMax's new video model, held about 21% of video generations "
      "at the end of May.", F),

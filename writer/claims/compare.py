@@ -24,7 +24,7 @@ PHRASES: tuple[tuple[str, int], ...] = (
      r"pulled\s+ahead\s+of|moved\s+ahead\s+of|(?:stayed|stays|remained|remains|was|is|were|are|"
      r"ended|finished)\s+ahead\s+of|edged\s+out|overtake|beat|beats)\b", +1),
     (r"\b(?:more|higher|larger|bigger|greater)\b(?:\s+[\w-]+){0,4}?\s+than\b", +1),
-    (r"超过了?|超越了?|反超了?|赶超了?|高于|多于|压过|领先于|强于", +1),
+    (r"超过了?|超越了?|反超了?|赶超了?|高于|多于|压过|领先于?|强于", +1),
     (r"\b(?:behind|below|trailed|trails|trailing|fell\s+behind|lagged|lags|lagging)\b|"
      r"\b(?:less|fewer|lower|smaller)\b(?:\s+[\w-]+){0,4}?\s+than\b", -1),
     (r"落后于?|低于|不及|不如|少于", -1),

@@ -35,7 +35,8 @@ PHRASES: tuple[tuple[str, int, bool], ...] = (
     (r"\b(?:on\s+top|the\s+top\s+(?:spot|place|position|model|choice|pick))\b", 1, False),
     (r"\bnumber[-\s]one\b", 1, False),
     (r"由[\ue000*_\s]+领跑", 1, True),
-    (r"领跑|领先|居首|榜首|头名|一家独大|独占鳌头|称霸|霸榜|独领风骚|拔得头筹|登顶|夺冠|问鼎|"
+    (r"领跑|领先(?![于\ue000*_\s]*\ue000)|居首|榜首|头名|一家独大|独占鳌头|称霸|霸榜|独领风骚|"
+     r"拔得头筹|登顶|夺冠|问鼎|"
      r"坐上头把交椅|稳坐头把交椅|排名第一|位居第一|位列第一", 1, False),
     (r"最受欢迎|最热门|最常用|用得最多|使用最多|用量最大|用量最多|份额最高|份额最大|占比最高|"
      r"占比最大|规模最大", 1, False),
@@ -143,7 +144,10 @@ def _held_over(s) -> list:
         ca, cb = s.clause(d1.start)
         if any(m.kind in ("pct", "pp", "ratio") and ca <= m.start < cb for m in s.mentions):
             continue  # "from 2% to 10% between January and May": the numbers' own dates
-        for m, who in s.cache.get("rank_words", ()):
+        said = list(s.cache.get("rank_words", ()))
+        said += [(x, tuple(e for e in s.subject(x.start) if e.kind in ("family", "provider")))
+                 for x in s.mentions if x.kind == "rank" and x.qualifier == "exact"]
+        for m, who in said:  # "led", "ranked second"
             if not (ca <= m.start < cb) or len(who) != 1:
                 continue
             e = who[0]

@@ -21,7 +21,7 @@ SPLIT = re.compile(r"(?i)\b(?:split|shared|divided)\s+(?:among|between|by)\b|\bw
                    r"\b(?:shared|split|took|divided)\s+the\b|瓜分|分享|分食|分占|分走|平分")
 _BRACKETED = re.compile(r"(?i)[(（][\s*_]*(?:about|around|nearly|~|约|近)?[\s*_]*$")
 # "Kuaishou's three models, A, B and C": the owner, not one of the summed
-OWNER = re.compile(r"^(?:'s|’s|的)")
+OWNER = re.compile(r"^(?:'s|’s|的|旗下)")
 TOGETHER = re.compile(r"(?i)\b(?:together|combined|between\s+them|jointly)\b|合计|合起来|加起来|"
                       r"共计|一共|总共")
 OPEN_ENDED = re.compile(r"(?i)\b(?:and\s+others|among\s+others|others|etc|led\s+by|such\s+as|"
