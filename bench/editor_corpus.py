@@ -89,8 +89,10 @@ def report(outcomes, seconds: float, work: Path) -> str:
         hf = [o for o in fresh if not o.edit.backed]
         ht = [o for o in fresh if o.edit.backed]
         lines += ["", f"Of these, the {len(fresh)} edits of `HELDOUT` (a held-out set written "
-                  "without reading the checker, its tests or the sentences above it, so the honest "
-                  f"measure): false caught {sum(o.ok for o in hf)} / {len(hf)} "
+                  "without reading the checker, its tests or the sentences above it; on its first "
+                  "run, before the checker was fixed on its misses, it scored 82 / 94 false caught "
+                  "(87%) and 40 / 45 true accepted (89%), the honest measure then; it is no longer "
+                  f"held out): false caught {sum(o.ok for o in hf)} / {len(hf)} "
                   f"({pct(sum(o.ok for o in hf), len(hf))}), true accepted "
                   f"{sum(o.ok for o in ht)} / {len(ht)} ({pct(sum(o.ok for o in ht), len(ht))}).",
                   "", "| kind | held-out false caught | held-out true accepted |", "|---|---|---|"]
@@ -103,9 +105,13 @@ def report(outcomes, seconds: float, work: Path) -> str:
         fresh = [o for o in outcomes if o.edit in held2]
         hf = [o for o in fresh if not o.edit.backed]
         ht = [o for o in fresh if o.edit.backed]
-        lines += ["", f"Of these, the {len(fresh)} edits of `HELDOUT2` (a second held-out set, written "
-                  "after the checker was tuned on `HELDOUT`, again without reading the checker or its "
-                  f"tests, so the honest measure now): false caught {sum(o.ok for o in hf)} / {len(hf)} "
+        lines += ["", f"Of these, the {len(fresh)} edits of `HELDOUT2` (a second held-out set, "
+                  "written after the checker was tuned on `HELDOUT`, again without reading the "
+                  "checker or its tests; on its first run it scored 46 / 70 false caught (66%) and "
+                  "23 / 35 true accepted (66%), the honest measure of how the checker does on claim "
+                  "shapes it has not seen; the checker was then fixed on the claim kinds it missed "
+                  "(comparisons, multiples, counts past a threshold, owners, steady falls), so it "
+                  f"is no longer held out either): false caught {sum(o.ok for o in hf)} / {len(hf)} "
                   f"({pct(sum(o.ok for o in hf), len(hf))}), true accepted "
                   f"{sum(o.ok for o in ht)} / {len(ht)} ({pct(sum(o.ok for o in ht), len(ht))}).",
                   "", "| kind | held-out-2 false caught | held-out-2 true accepted |", "|---|---|---|"]
