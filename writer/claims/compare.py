@@ -49,7 +49,12 @@ def _one(ents):
     return (fams or ents or [None])[0]
 
 
-def _weeks(s, a: int, b: int, chart: str) -> np.ndarray:
+def _mean(s, chart: str, e, weeks: np.ndarray) -> float:
+    """e's mean share of `chart` over `weeks` (ledger week indices)."""
+    return float(np.asarray(s.ledger.series[(chart, e)], dtype=float)[weeks].mean())
+
+
+def _weeks(s, chart: str) -> np.ndarray:
     """The weeks the comparison is read in: the dates of its sentence, else its end."""
     from writer.verify import _week_range
 
@@ -89,11 +94,11 @@ def check(s) -> list:
             if not charts:
                 continue
             chart = charts[0]
-            weeks = _weeks(s, a, b, chart)
+            weeks = _weeks(s, chart)
             if not len(weeks):
                 continue
-            va = float(np.asarray(s.ledger.series[(chart, ea)], dtype=float)[weeks].mean())
-            vb = float(np.asarray(s.ledger.series[(chart, eb)], dtype=float)[weeks].mean())
+            va = _mean(s, chart, ea, weeks)
+            vb = _mean(s, chart, eb, weeks)
             if sign > 0:
                 ok = va > vb
             elif sign < 0:
@@ -171,12 +176,11 @@ def _times(s) -> list:
         if not charts:
             continue
         chart = charts[0]
-        weeks = _weeks(s, ca, cb, chart)
+        weeks = _weeks(s, chart)
         if not len(weeks):
             continue
-        va = float(np.asarray(s.ledger.series[(chart, subject)], dtype=float)[weeks].mean())
-        vb = (float(np.asarray(s.ledger.series[(chart, eb)], dtype=float)[weeks].mean())
-              if eb is not None else 100.0 - va)
+        va = _mean(s, chart, subject, weeks)
+        vb = _mean(s, chart, eb, weeks) if eb is not None else 100.0 - va
         if vb <= 0:
             continue
         settled = {id(m)} | {id(y) for y in inside.get(id(m), ())}
@@ -193,7 +197,7 @@ def _next_in_rank(s, chart, ea, eb, weeks) -> bool:
     mean = {}
     for e in s.ledger.chart_entities.get(chart, ()):
         if e.kind == ea.kind and (chart, e) in s.ledger.series:
-            mean[e] = float(np.asarray(s.ledger.series[(chart, e)], dtype=float)[weeks].mean())
+            mean[e] = _mean(s, chart, e, weeks)
     va, vb = mean.get(ea), mean.get(eb)
     if va is None or vb is None:
         return True
